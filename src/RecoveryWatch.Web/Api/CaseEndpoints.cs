@@ -1,0 +1,105 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using RecoveryWatch.Cases;
+using RecoveryWatch.Common;
+using RecoveryWatch.Web.Infrastructure;
+
+namespace RecoveryWatch.Web.Api;
+
+public sealed record CaseListResponse(IReadOnlyList<CaseListItem> Items, int Total, int Page, int PageSize);
+
+public static class CaseEndpoints
+{
+    /// <summary>Room for a whole case with its children; larger bodies are refused before they are read.</summary>
+    public const long MaxCaseBodyBytes = 16 * 1024 * 1024;
+
+    public static RouteGroupBuilder MapCaseEndpoints(this RouteGroupBuilder api)
+    {
+        var cases = api.MapGroup("/cases").WithTags("Cases");
+        cases.MapGet("/", ListAsync).AllowAnonymous()
+            .WithSummary("Search cases")
+            .WithDescription("Filters: q, state, role, region, stage, route, offence, yearFrom, yearTo, minUsd, maxUsd, sort, page, pageSize. Anonymous callers get the public fields of published cases only.");
+        cases.MapGet("/{id:int}", GetAsync).AllowAnonymous().WithSummary("One case with the details the caller may see");
+        cases.MapPost("/", CreateAsync).RequireAuthorization(Policies.EditCases)
+            .Accepts<SaveCaseRequest>("application/json")
+            .WithMetadata(new RequestSizeLimitAttribute(MaxCaseBodyBytes))
+            .WithSummary("Create a case (Secretariat)");
+        cases.MapPut("/{id:int}", UpdateAsync).RequireAuthorization(Policies.EditCases)
+            .Accepts<SaveCaseRequest>("application/json")
+            .WithMetadata(new RequestSizeLimitAttribute(MaxCaseBodyBytes))
+            .WithSummary("Replace a case (Secretariat)");
+        return api;
+    }
+
+    private static async Task<Results<Ok<CaseListResponse>, ValidationProblem>> ListAsync(
+        HttpContext http, SearchCases search, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
+    {
+        var bound = CaseFilterBinder.Bind(http.Request.Query);
+        if (bound.Errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(bound.Errors.ToProblemErrors(localizer), title: localizer["Problem.Validation"]);
+        }
+
+        var result = await search.HandleAsync(bound.Filter, http.User.CaseReader(), bound.Page, bound.PageSize, withFacets: false, cancellationToken);
+        return TypedResults.Ok(new CaseListResponse(result.Items, result.Total, result.Page, result.PageSize));
+    }
+
+    private static async Task<Ok<CaseDetails>> GetAsync(int id, HttpContext http, GetCase getCase, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await getCase.HandleAsync(id, http.User.CaseReader(), cancellationToken));
+
+    private static async Task<Created<CaseDetails>> CreateAsync(HttpContext http, SaveCase save, GetCase getCase, CancellationToken cancellationToken)
+    {
+        var request = await ReadJsonAsync(http, cancellationToken);
+        var id = await save.CreateAsync(request, http.User.Actor(), cancellationToken: cancellationToken);
+        return TypedResults.Created($"/api/v1/cases/{id}", await getCase.HandleAsync(id, http.User.CaseReader(), cancellationToken));
+    }
+
+    private static async Task<Ok<CaseDetails>> UpdateAsync(int id, HttpContext http, SaveCase save, GetCase getCase, CancellationToken cancellationToken)
+    {
+        var request = await ReadJsonAsync(http, cancellationToken);
+        await save.UpdateAsync(id, request, http.User.Actor(), cancellationToken);
+        return TypedResults.Ok(await getCase.HandleAsync(id, http.User.CaseReader(), cancellationToken));
+    }
+
+    /// <summary>Reads the body ourselves so that malformed JSON is reported with the path of the offending field
+    /// (e.g. <c>measures[0].amount</c>) instead of a bare 400.</summary>
+    private static async Task<SaveCaseRequest> ReadJsonAsync(HttpContext http, CancellationToken cancellationToken)
+    {
+        if (!http.Request.HasJsonContentType())
+        {
+            throw new ValidationFailedException([new ValidationError("body", "JsonExpected")]);
+        }
+
+        try
+        {
+            return await JsonSerializer.DeserializeAsync<SaveCaseRequest>(http.Request.Body, JsonOptions.Api, cancellationToken)
+                ?? throw new ValidationFailedException([new ValidationError("body", "JsonExpected")]);
+        }
+        catch (JsonException exception)
+        {
+            var path = exception.Path is null or "$" ? "body" : exception.Path.TrimStart('$').TrimStart('.');
+            throw new ValidationFailedException([new ValidationError(path, "MalformedJson", exception.LineNumber ?? 0, exception.BytePositionInLine ?? 0)]);
+        }
+    }
+}
+
+public static class JsonOptions
+{
+    public static readonly JsonSerializerOptions Api = CreateApi();
+
+    public static void Configure(JsonSerializerOptions options)
+    {
+        options.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
+        options.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull;
+        options.UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow;
+    }
+
+    private static JsonSerializerOptions CreateApi()
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        Configure(options);
+        return options;
+    }
+}

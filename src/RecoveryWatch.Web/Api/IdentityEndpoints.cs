@@ -1,0 +1,55 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using RecoveryWatch.Identity;
+
+namespace RecoveryWatch.Web.Api;
+
+public sealed record LoginRequest(string Email, string Password);
+
+public sealed record RefreshRequest(string RefreshToken);
+
+/// <summary>
+/// The bearer-token endpoints of ASP.NET Core Identity (CONTRACT.md). Only login and refresh are mapped: MapIdentityApi
+/// would also open self-registration, which a UN system with invited accounts must not have.
+/// </summary>
+public static class IdentityEndpoints
+{
+    public static RouteGroupBuilder MapIdentityEndpoints(this RouteGroupBuilder api)
+    {
+        var identity = api.MapGroup("/identity").WithTags("Identity").AllowAnonymous();
+        identity.MapPost("/login", LoginAsync).WithSummary("Exchange e-mail and password for a bearer token");
+        identity.MapPost("/refresh", RefreshAsync).WithSummary("Exchange a refresh token for a new bearer token");
+        return api;
+    }
+
+    private static async Task<Results<EmptyHttpResult, ProblemHttpResult>> LoginAsync(LoginRequest login, SignInManager<AppUser> signInManager)
+    {
+        signInManager.AuthenticationScheme = IdentityConstants.BearerScheme;
+        var result = await signInManager.PasswordSignInAsync(login.Email ?? string.Empty, login.Password ?? string.Empty, isPersistent: false, lockoutOnFailure: true);
+        if (!result.Succeeded)
+        {
+            return TypedResults.Problem(result.IsLockedOut ? "LockedOut" : "Failed", statusCode: StatusCodes.Status401Unauthorized);
+        }
+
+        // The bearer sign-in handler has written the token response.
+        return TypedResults.Empty;
+    }
+
+    private static async Task<Results<SignInHttpResult, ChallengeHttpResult>> RefreshAsync(
+        RefreshRequest refresh, SignInManager<AppUser> signInManager, IOptionsMonitor<BearerTokenOptions> bearerOptions, TimeProvider clock)
+    {
+        var protector = bearerOptions.Get(IdentityConstants.BearerScheme).RefreshTokenProtector;
+        var ticket = protector.Unprotect(refresh.RefreshToken);
+        if (ticket?.Properties.ExpiresUtc is not { } expires || clock.GetUtcNow() >= expires
+            || await signInManager.ValidateSecurityStampAsync(ticket.Principal) is not AppUser user)
+        {
+            return TypedResults.Challenge();
+        }
+
+        var principal = await signInManager.CreateUserPrincipalAsync(user);
+        return TypedResults.SignIn(principal, authenticationScheme: IdentityConstants.BearerScheme);
+    }
+}

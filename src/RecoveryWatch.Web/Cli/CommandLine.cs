@@ -1,0 +1,156 @@
+using System.CommandLine;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Localization;
+using RecoveryWatch.Cases;
+using RecoveryWatch.Common;
+using RecoveryWatch.Data;
+using RecoveryWatch.Identity;
+using RecoveryWatch.Web.Infrastructure;
+
+namespace RecoveryWatch.Web.Cli;
+
+/// <summary>
+/// The command-line verbs of CONTRACT.md. Each verb calls the same handler as the page and the API, on the same database
+/// and configuration. Exit codes: 0 success, 1 bad input (message on stderr), 2 usage error.
+/// </summary>
+public static partial class CommandLine
+{
+    public const int Success = 0;
+    public const int BadInput = 1;
+    public const int UsageError = 2;
+
+    public static readonly IReadOnlySet<string> Verbs = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "migrate", "seed-demo", "export-cases", "create-user", "--help", "-h", "-?", "help",
+    };
+
+    /// <summary>Configuration switches (<c>--Database:Provider=Postgres</c>, <c>--Demo=false</c>) go to the host's configuration;
+    /// the rest, starting with a verb, to the verb parser.</summary>
+    public static (string[] ConfigurationArgs, string[] VerbArgs) Split(string[] args)
+    {
+        var configuration = args.Where(a => ConfigurationSwitch().IsMatch(a)).ToArray();
+        var rest = args.Where(a => !ConfigurationSwitch().IsMatch(a)).ToArray();
+        return rest.Length > 0 && Verbs.Contains(rest[0]) ? (configuration, rest) : (args, []);
+    }
+
+    [GeneratedRegex(@"^--?[A-Za-z][A-Za-z0-9_]*(:[A-Za-z0-9_]+)*=")]
+    private static partial Regex ConfigurationSwitch();
+
+    public static async Task<int> RunAsync(WebApplication app, string[] args)
+    {
+        var root = new RootCommand("RecoveryWatch — the Asset Recovery Watch information system. Configuration switches such as --Database:Provider=Postgres may be added to any verb.");
+
+        var migrate = new Command("migrate", "Apply database migrations and load reference data.");
+        migrate.SetAction((_, ct) => WithScope(app, async services =>
+        {
+            await services.GetRequiredService<DatabaseInitializer>().MigrateAsync(ct);
+            await IdentitySetup.BootstrapAsync(services, app.Configuration);
+            await Console.Out.WriteLineAsync("Database is up to date.");
+        }));
+        root.Subcommands.Add(migrate);
+
+        var casesOption = new Option<int>("--cases") { Description = "Number of synthetic cases (1 to 1,000,000).", DefaultValueFactory = _ => SeedDemoCases.DefaultCount };
+        var seedOption = new Option<int>("--seed") { Description = "Seed of the random generator: the same seed makes the same cases.", DefaultValueFactory = _ => SeedDemoCases.DefaultSeed };
+        var seedDemo = new Command("seed-demo", "Add reproducible synthetic demo cases (marked as synthetic).") { casesOption, seedOption };
+        seedDemo.SetAction((parse, ct) => WithScope(app, async services =>
+        {
+            await services.GetRequiredService<DatabaseInitializer>().MigrateAsync(ct);
+            var count = await services.GetRequiredService<SeedDemoCases>().HandleAsync(parse.GetValue(casesOption), parse.GetValue(seedOption), "cli:seed-demo", ct);
+            await Console.Out.WriteLineAsync($"Added {count} synthetic cases.");
+        }));
+        root.Subcommands.Add(seedDemo);
+
+        var formatOption = new Option<ExportFormat>("--format") { Description = "csv, xlsx or json.", Required = true };
+        var outOption = new Option<FileInfo>("--out") { Description = "File to write.", Required = true };
+        var export = new Command("export-cases", "Export the public fields of published cases, as the open-data portal does.") { formatOption, outOption };
+        export.SetAction((parse, ct) => WithScope(app, async services =>
+        {
+            var file = parse.GetValue(outOption)!;
+            await using var stream = file.Create();
+            await services.GetRequiredService<ExportCases>().WriteAsync(parse.GetValue(formatOption), new CaseFilter(), CaseReader.Public, stream, ct);
+            await Console.Out.WriteLineAsync($"Wrote {file.FullName}.");
+        }));
+        root.Subcommands.Add(export);
+
+        var emailOption = new Option<string>("--email") { Description = "E-mail address, also the user name.", Required = true };
+        var roleOption = new Option<string>("--role") { Description = "Role: " + string.Join(", ", Roles.All) + ".", Required = true };
+        roleOption.AcceptOnlyFromAmong([.. Roles.All]);
+        var stateOption = new Option<string?>("--state") { Description = "ISO 3166-1 alpha-3 code of the user's State (focal points and delegates)." };
+        var passwordOption = new Option<string?>("--password") { Description = "Initial password; read from RECOVERYWATCH_PASSWORD when absent." };
+        var createUser = new Command("create-user", "Create a user with a role.") { emailOption, roleOption, stateOption, passwordOption };
+        createUser.SetAction((parse, ct) => WithScope(app, async services =>
+        {
+            await services.GetRequiredService<DatabaseInitializer>().MigrateAsync(ct);
+            await IdentitySetup.BootstrapAsync(services, app.Configuration);
+            var state = parse.GetValue(stateOption);
+            if (state is not null && !StateCode.IsKnown(state))
+            {
+                throw new ValidationFailedException([new ValidationError("--state", "UnknownState", state)]);
+            }
+
+            var password = parse.GetValue(passwordOption) ?? Environment.GetEnvironmentVariable("RECOVERYWATCH_PASSWORD");
+            if (string.IsNullOrEmpty(password))
+            {
+                throw new ValidationFailedException([new ValidationError("--password", "Required")]);
+            }
+
+            var email = parse.GetValue(emailOption)!;
+            var users = services.GetRequiredService<UserManager<AppUser>>();
+            var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true };
+            var created = await users.CreateAsync(user, password);
+            if (!created.Succeeded)
+            {
+                throw new ValidationFailedException([.. created.Errors.Select(e => new ValidationError("--email", "Identity", e.Description))]);
+            }
+
+            await users.AddToRoleAsync(user, parse.GetValue(roleOption)!);
+            await Console.Out.WriteLineAsync($"Created {email} ({parse.GetValue(roleOption)}).");
+        }));
+        root.Subcommands.Add(createUser);
+
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var error in parsed.Errors)
+            {
+                await Console.Error.WriteLineAsync(error.Message);
+            }
+
+            await Console.Error.WriteLineAsync("Run with --help for the verbs and their options.");
+            return UsageError;
+        }
+
+        return await parsed.InvokeAsync();
+    }
+
+    private static async Task<int> WithScope(WebApplication app, Func<IServiceProvider, Task> action)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        try
+        {
+            await action(scope.ServiceProvider);
+            return Success;
+        }
+        catch (ValidationFailedException exception)
+        {
+            var localizer = scope.ServiceProvider.GetRequiredService<IStringLocalizer<SharedResource>>();
+            foreach (var error in exception.Errors)
+            {
+                await Console.Error.WriteLineAsync($"{error.Field}: {localizer.Message(error)}");
+            }
+
+            return BadInput;
+        }
+        catch (IOException exception)
+        {
+            await Console.Error.WriteLineAsync(exception.Message);
+            return BadInput;
+        }
+        catch (UnauthorizedAccessException exception)
+        {
+            await Console.Error.WriteLineAsync(exception.Message);
+            return BadInput;
+        }
+    }
+}

@@ -1,0 +1,106 @@
+using System.Globalization;
+using Microsoft.Extensions.Primitives;
+using RecoveryWatch.Cases;
+using RecoveryWatch.Common;
+using RecoveryWatch.ReferenceData;
+
+namespace RecoveryWatch.Web.Infrastructure;
+
+/// <summary>Reads the case filters of CONTRACT.md from a query string, reporting each bad value by its parameter name.
+/// The search page, <c>/api/v1/cases</c> and the exports all bind through here.</summary>
+public static class CaseFilterBinder
+{
+    public sealed record Bound(CaseFilter Filter, int Page, int PageSize, IReadOnlyList<ValidationError> Errors);
+
+    public static Bound Bind(IQueryCollection query, int defaultPageSize = 25)
+    {
+        var errors = new List<ValidationError>();
+        var catalog = ReferenceCatalog.Default;
+
+        string? Text(string key) => query.TryGetValue(key, out var v) && !StringValues.IsNullOrEmpty(v) && !string.IsNullOrWhiteSpace(v.ToString()) ? v.ToString().Trim() : null;
+
+        TEnum? Enum<TEnum>(string key)
+            where TEnum : struct, System.Enum
+        {
+            var text = Text(key);
+            if (text is null)
+            {
+                return null;
+            }
+
+            if (System.Enum.TryParse<TEnum>(text, ignoreCase: true, out var value) && System.Enum.IsDefined(value) && !int.TryParse(text, CultureInfo.InvariantCulture, out _))
+            {
+                return value;
+            }
+
+            errors.Add(new ValidationError(key, "UnknownCode", text));
+            return null;
+        }
+
+        int? Int(string key, int min, int max)
+        {
+            var text = Text(key);
+            if (text is null)
+            {
+                return null;
+            }
+
+            if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
+            {
+                return value;
+            }
+
+            errors.Add(new ValidationError(key, "OutOfRange", min, max));
+            return null;
+        }
+
+        decimal? Decimal(string key)
+        {
+            var text = Text(key);
+            if (text is null)
+            {
+                return null;
+            }
+
+            if (decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var value) && value >= 0)
+            {
+                return value;
+            }
+
+            errors.Add(new ValidationError(key, "NotANonNegativeNumber", text));
+            return null;
+        }
+
+        string? Code(string key, Func<string, bool> known)
+        {
+            var text = Text(key);
+            if (text is null || known(text))
+            {
+                return text;
+            }
+
+            errors.Add(new ValidationError(key, "UnknownCode", text));
+            return null;
+        }
+
+        var state = Code("state", s => StateCode.IsKnown(s.ToUpperInvariant()));
+        var filter = new CaseFilter
+        {
+            Q = Text("q") is { } q && q.Length > 200 ? q[..200] : Text("q"),
+            State = state?.ToUpperInvariant(),
+            Role = Enum<StateRole>("role"),
+            Region = Enum<RegionalGroup>("region"),
+            Stage = Enum<Stage>("stage"),
+            Route = Code("route", catalog.LegalRoutes.ContainsKey),
+            Offence = Code("offence", catalog.Offences.ContainsKey),
+            YearFrom = Int("yearFrom", 1900, 9999),
+            YearTo = Int("yearTo", 1900, 9999),
+            MinUsd = Decimal("minUsd"),
+            MaxUsd = Decimal("maxUsd"),
+            Sort = Enum<CaseSort>("sort") ?? CaseSort.Latest,
+        };
+        var page = Int("page", 1, 1_000_000) ?? 1;
+        var pageSize = Int("pageSize", 1, SearchCases.MaxPageSize) ?? defaultPageSize;
+        return new Bound(filter, page, pageSize, errors);
+    }
+}

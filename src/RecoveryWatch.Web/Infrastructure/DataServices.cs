@@ -1,0 +1,55 @@
+using Microsoft.EntityFrameworkCore;
+using RecoveryWatch.Cases;
+using RecoveryWatch.Data;
+
+namespace RecoveryWatch.Web.Infrastructure;
+
+public static class DataServices
+{
+    public const string SqliteProvider = "Sqlite";
+    public const string PostgresProvider = "Postgres";
+    public const string DefaultConnectionString = "Data Source=data/recoverywatch.db";
+
+    /// <summary>The DbContext on the configured provider (CONTRACT.md: <c>Database:Provider</c>, <c>ConnectionStrings:RecoveryWatch</c>),
+    /// with each provider's migrations in its own assembly, and the use-case handlers.</summary>
+    public static IServiceCollection AddRecoveryWatchData(this IServiceCollection services, IConfiguration configuration)
+    {
+        var provider = configuration["Database:Provider"] ?? SqliteProvider;
+        var connectionString = configuration.GetConnectionString("RecoveryWatch") ?? DefaultConnectionString;
+        services.AddDbContext<RecoveryWatchDbContext>(options =>
+        {
+            if (string.Equals(provider, PostgresProvider, StringComparison.OrdinalIgnoreCase))
+            {
+                options.UseNpgsql(connectionString, o => o.MigrationsAssembly("RecoveryWatch.Migrations.Postgres"));
+            }
+            else if (string.Equals(provider, SqliteProvider, StringComparison.OrdinalIgnoreCase))
+            {
+                EnsureSqliteFolder(connectionString);
+                options.UseSqlite(connectionString, o => o.MigrationsAssembly("RecoveryWatch.Migrations.Sqlite"));
+            }
+            else
+            {
+                throw new InvalidOperationException($"Database:Provider must be '{SqliteProvider}' or '{PostgresProvider}', not '{provider}'.");
+            }
+        });
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddScoped<DatabaseInitializer>();
+        services.AddScoped<SeedDemoCases>();
+        services.AddScoped<SaveCase>();
+        services.AddScoped<GetCase>();
+        services.AddScoped<SearchCases>();
+        services.AddScoped<ExportCases>();
+        return services;
+    }
+
+    private static void EnsureSqliteFolder(string connectionString)
+    {
+        var builder = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString);
+        var folder = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
+        if (!string.IsNullOrEmpty(folder) && builder.DataSource != ":memory:")
+        {
+            Directory.CreateDirectory(folder);
+        }
+    }
+}

@@ -1,0 +1,76 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+
+namespace RecoveryWatch.Web.Infrastructure;
+
+/// <summary>
+/// Amounts are typed as "1234.56" whatever the page's language (browsers send numbers that way), yet a French reader may
+/// type "1 234,56". Invariant culture is tried first, then the reader's culture.
+/// </summary>
+public sealed class DecimalModelBinder : IModelBinder
+{
+    public Task BindModelAsync(ModelBindingContext bindingContext)
+    {
+        var value = bindingContext.ValueProvider.GetValue(bindingContext.ModelName);
+        if (value == ValueProviderResult.None)
+        {
+            return Task.CompletedTask;
+        }
+
+        bindingContext.ModelState.SetModelValue(bindingContext.ModelName, value);
+        var text = value.FirstValue?.Trim();
+        if (string.IsNullOrEmpty(text))
+        {
+            if (bindingContext.ModelMetadata.IsReferenceOrNullableType)
+            {
+                bindingContext.Result = ModelBindingResult.Success(null);
+            }
+
+            return Task.CompletedTask;
+        }
+
+        if (decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var number)
+            || decimal.TryParse(text.Replace('\u00A0', ' ').Replace('\u202F', ' '), NumberStyles.Number, CultureInfo.CurrentCulture, out number))
+        {
+            bindingContext.Result = ModelBindingResult.Success(number);
+        }
+        else
+        {
+            bindingContext.ModelState.TryAddModelError(
+                bindingContext.ModelName,
+                bindingContext.ModelMetadata.ModelBindingMessageProvider.AttemptedValueIsInvalidAccessor(text, bindingContext.ModelMetadata.DisplayName ?? bindingContext.ModelName));
+        }
+
+        return Task.CompletedTask;
+    }
+}
+
+public sealed class DecimalModelBinderProvider : IModelBinderProvider
+{
+    public IModelBinder? GetBinder(ModelBinderProviderContext context) =>
+        context.Metadata.UnderlyingOrModelType == typeof(decimal) ? new DecimalModelBinder() : null;
+}
+
+/// <summary>Model-binding messages ("'abc' is not a number") in the reader's language.</summary>
+public sealed class LocalizedMvcOptions(IStringLocalizerFactory factory) : IConfigureOptions<MvcOptions>
+{
+    public void Configure(MvcOptions options)
+    {
+        var localizer = factory.Create(typeof(SharedResource));
+        options.ModelBinderProviders.Insert(0, new DecimalModelBinderProvider());
+        var messages = options.ModelBindingMessageProvider;
+        messages.SetAttemptedValueIsInvalidAccessor((value, _) => localizer["Validation.NotANumber", value]);
+        messages.SetValueMustBeANumberAccessor(_ => localizer["Validation.NotANumber", string.Empty]);
+        messages.SetValueIsInvalidAccessor(value => localizer["Validation.NotANumber", value]);
+        messages.SetUnknownValueIsInvalidAccessor(_ => localizer["Validation.Invalid"]);
+        messages.SetNonPropertyAttemptedValueIsInvalidAccessor(value => localizer["Validation.NotANumber", value]);
+        messages.SetNonPropertyUnknownValueIsInvalidAccessor(() => localizer["Validation.Invalid"]);
+        messages.SetMissingBindRequiredValueAccessor(_ => localizer["Validation.Required"]);
+        messages.SetMissingKeyOrValueAccessor(() => localizer["Validation.Required"]);
+        messages.SetValueMustNotBeNullAccessor(_ => localizer["Validation.Required"]);
+        messages.SetMissingRequestBodyRequiredValueAccessor(() => localizer["Validation.Required"]);
+    }
+}

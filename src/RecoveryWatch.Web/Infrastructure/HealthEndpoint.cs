@@ -1,0 +1,26 @@
+using RecoveryWatch.Data;
+
+namespace RecoveryWatch.Web.Infrastructure;
+
+public static class HealthEndpoint
+{
+    /// <summary>200 when the database answers, 503 otherwise (CONTRACT.md).</summary>
+    public static async Task<IResult> CheckAsync(RecoveryWatchDbContext db, CancellationToken cancellationToken) =>
+        await db.Database.CanConnectAsync(cancellationToken)
+            ? TypedResults.Text("Healthy")
+            : TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Database unavailable");
+}
+
+public static class SecurityHeaders
+{
+    /// <summary>No inline script, no framing, no MIME sniffing; the full hardening comes with the accounts issue.</summary>
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
+        app.Use(async (context, next) =>
+        {
+            var headers = context.Response.Headers;
+            headers.XContentTypeOptions = "nosniff";
+            headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
+            headers.ContentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-ancestors 'none'; form-action 'self'; base-uri 'self'";
+            await next();
+        });
+}

@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using RecoveryWatch.Common;
+
+namespace RecoveryWatch.Web.Infrastructure;
+
+/// <summary>Turns exceptions into RFC 9457 problem details: broken rules into 400 with every field's error, a missing or
+/// invisible record into 404, anything else into a 500 without internals.</summary>
+public sealed class ProblemExceptionHandler(IProblemDetailsService problems, IStringLocalizer<SharedResource> localizer, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        if (!httpContext.Request.Path.StartsWithSegments("/api") && !httpContext.Request.Path.StartsWithSegments("/healthz"))
+        {
+            // Pages show the error page (re-executed at /error) instead of JSON.
+            logger.LogError(exception, "Unhandled exception for {Path}", httpContext.Request.Path);
+            return false;
+        }
+
+        ProblemDetails problem;
+        switch (exception)
+        {
+            case ValidationFailedException validation:
+                problem = new HttpValidationProblemDetails(validation.Errors.ToProblemErrors(localizer))
+                {
+                    Status = StatusCodes.Status400BadRequest,
+                    Title = localizer["Problem.Validation"],
+                };
+                break;
+            case NotFoundException:
+                problem = new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = localizer["Problem.NotFound"] };
+                break;
+            case BadHttpRequestException bad:
+                problem = new ProblemDetails { Status = bad.StatusCode, Title = localizer["Problem.BadRequest"] };
+                break;
+            default:
+                logger.LogError(exception, "Unhandled exception for {Path}", httpContext.Request.Path);
+                problem = new ProblemDetails { Status = StatusCodes.Status500InternalServerError, Title = localizer["Problem.Internal"] };
+                break;
+        }
+
+        httpContext.Response.StatusCode = problem.Status!.Value;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
+    }
+}

@@ -1,0 +1,27 @@
+using System.Security.Claims;
+using RecoveryWatch.Cases;
+using RecoveryWatch.Identity;
+
+namespace RecoveryWatch.Web.Infrastructure;
+
+public static class Policies
+{
+    /// <summary>Create and edit cases: Secretariat administrators and analysts.</summary>
+    public const string EditCases = nameof(EditCases);
+
+    public static IServiceCollection AddRecoveryWatchAuthorization(this IServiceCollection services)
+    {
+        services.AddAuthorizationBuilder()
+            .AddPolicy(EditCases, p => p.RequireRole(Roles.SecretariatAdmin, Roles.SecretariatAnalyst))
+            // Every page and endpoint needs a signed-in user unless it says [AllowAnonymous] / AllowAnonymous():
+            // a new page or endpoint is closed until someone decides who may see it.
+            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+        return services;
+    }
+
+    /// <summary>What case data the signed-in user may read. State scoping for focal points and delegates comes with the accounts issue.</summary>
+    public static CaseReader CaseReader(this ClaimsPrincipal user) =>
+        user.IsInRole(Roles.SecretariatAdmin) || user.IsInRole(Roles.SecretariatAnalyst) ? Cases.CaseReader.Secretariat : Cases.CaseReader.Public;
+
+    public static string Actor(this ClaimsPrincipal user) => user.Identity?.Name ?? "anonymous";
+}

@@ -1,0 +1,71 @@
+using Microsoft.AspNetCore.Diagnostics;
+using RecoveryWatch.Data;
+using RecoveryWatch.Web;
+using RecoveryWatch.Web.Api;
+using RecoveryWatch.Web.Cli;
+using RecoveryWatch.Web.Infrastructure;
+
+var (configurationArgs, verbArgs) = CommandLine.Split(args);
+var builder = WebApplication.CreateBuilder(configurationArgs);
+
+builder.Services.AddRecoveryWatchData(builder.Configuration);
+builder.Services.AddRecoveryWatchLocalization();
+builder.Services.AddRecoveryWatchIdentity();
+builder.Services.AddRecoveryWatchAuthorization();
+builder.Services.AddRazorPages().AddViewLocalization().AddDataAnnotationsLocalization(o =>
+    o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+builder.Services.AddSingleton<Microsoft.Extensions.Options.IConfigureOptions<Microsoft.AspNetCore.Mvc.MvcOptions>, LocalizedMvcOptions>();
+builder.Services.ConfigureHttpJsonOptions(o => JsonOptions.Configure(o.SerializerOptions));
+builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+builder.Services.AddOpenApi("v1", o => o.ShouldInclude = d => d.RelativePath?.StartsWith("api/v1", StringComparison.Ordinal) == true);
+
+var app = builder.Build();
+
+if (verbArgs.Length > 0)
+{
+    return await CommandLine.RunAsync(app, verbArgs);
+}
+
+await using (var scope = app.Services.CreateAsyncScope())
+{
+    await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(app.Configuration.GetValue("Demo", true));
+    await IdentitySetup.BootstrapAsync(scope.ServiceProvider, app.Configuration);
+}
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseHsts();
+}
+
+app.UseExceptionHandler(new ExceptionHandlerOptions
+{
+    ExceptionHandlingPath = "/error",
+    StatusCodeSelector = _ => StatusCodes.Status500InternalServerError,
+});
+// API callers get problem details for bare status codes; people get a page in their language.
+app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), b => b.UseStatusCodePages());
+app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), b => b.UseStatusCodePagesWithReExecute("/error", "?status={0}"));
+app.UseSecurityHeaders();
+app.UseRequestLocalization();
+app.UseStaticFiles();
+app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapGet("/healthz", HealthEndpoint.CheckAsync).AllowAnonymous().ExcludeFromDescription();
+app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+var api = app.MapGroup("/api/v1");
+api.MapIdentityEndpoints();
+api.MapCaseEndpoints();
+api.MapExportEndpoints();
+app.MapLanguageSwitcher();
+app.MapRazorPages();
+
+await app.RunAsync();
+return 0;
+
+/// <summary>The entry point, visible to WebApplicationFactory in the tests.</summary>
+public partial class Program
+{
+}

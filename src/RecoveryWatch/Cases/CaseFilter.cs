@@ -1,0 +1,46 @@
+using RecoveryWatch.ReferenceData;
+
+namespace RecoveryWatch.Cases;
+
+public enum CaseSort
+{
+    Latest,
+    Oldest,
+    Title,
+    TitleDescending,
+    Newest,
+}
+
+/// <summary>The filters of case search, shared by the search page, <c>/api/v1/cases</c> and the exports.</summary>
+public sealed record CaseFilter
+{
+    /// <summary>Free text over title and (where the reader may see it) summary.</summary>
+    public string? Q { get; init; }
+
+    /// <summary>ISO 3166-1 alpha-3 code of a State involved in the case.</summary>
+    public string? State { get; init; }
+
+    /// <summary>Role of that State (or of any State when <see cref="State"/> is empty).</summary>
+    public StateRole? Role { get; init; }
+
+    /// <summary>UN regional group of a State involved.</summary>
+    public RegionalGroup? Region { get; init; }
+
+    public Stage? Stage { get; init; }
+
+    /// <summary>Legal route code (e.g. Art54_1c).</summary>
+    public string? Route { get; init; }
+
+    /// <summary>Offence code (e.g. Art17).</summary>
+    public string? Offence { get; init; }
+
+    public int? YearFrom { get; init; }
+    public int? YearTo { get; init; }
+
+    /// <summary>Smallest US-dollar equivalent of a single measure.</summary>
+    public decimal? MinUsd { get; init; }
+
+    public decimal? MaxUsd { get; init; }
+
+    public CaseSort Sort { get; init; }
+}

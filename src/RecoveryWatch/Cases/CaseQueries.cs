@@ -1,0 +1,86 @@
+using RecoveryWatch.ReferenceData;
+
+namespace RecoveryWatch.Cases;
+
+/// <summary>The query pieces every read of cases is built from: what a reader may see, then the filters.</summary>
+public static class CaseQueries
+{
+    public static IQueryable<Case> VisibleTo(this IQueryable<Case> cases, CaseReader reader)
+    {
+        var levels = reader.Levels;
+        var visible = cases.Where(c => levels.Contains(c.Visibility));
+        return reader.SeesDrafts ? visible : visible.Where(c => c.Status == CaseStatus.Published);
+    }
+
+    /// <summary>Applies the filters, each over the details the reader may see, so that a filter never reveals a restricted detail.</summary>
+    public static IQueryable<Case> Filter(this IQueryable<Case> cases, CaseFilter filter, CaseReader reader)
+    {
+        var levels = reader.Levels;
+        var query = cases;
+        if (!string.IsNullOrWhiteSpace(filter.Q))
+        {
+            var text = filter.Q.Trim().ToLowerInvariant();
+            query = query.Where(c => c.TitleSearch.Contains(text) || (levels.Contains(c.SummaryVisibility) && c.SummarySearch.Contains(text)));
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.State))
+        {
+            var state = filter.State.Trim().ToUpperInvariant();
+            var role = filter.Role;
+            query = query.Where(c => c.States.Any(s => s.StateCode == state && (role == null || s.Role == role) && levels.Contains(s.Visibility)));
+        }
+        else if (filter.Role is { } role)
+        {
+            query = query.Where(c => c.States.Any(s => s.Role == role && levels.Contains(s.Visibility)));
+        }
+
+        if (filter.Region is { } region)
+        {
+            var members = ReferenceCatalog.Default.StatesInGroup(region);
+            var role = filter.Role;
+            query = query.Where(c => c.States.Any(s => members.Contains(s.StateCode) && (role == null || s.Role == role) && levels.Contains(s.Visibility)));
+        }
+
+        if (filter.Stage is { } stage)
+        {
+            query = query.Where(c => c.Measures.Any(m => m.Stage == stage && levels.Contains(m.Visibility)));
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Route))
+        {
+            var route = filter.Route.Trim();
+            query = query.Where(c => c.Proceedings.Any(p => p.RouteCode == route && levels.Contains(p.Visibility)));
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Offence))
+        {
+            var offence = filter.Offence.Trim();
+            query = query.Where(c => c.Offences.Any(o => o.OffenceCode == offence));
+        }
+
+        if (filter.YearFrom is not null || filter.YearTo is not null)
+        {
+            var from = filter.YearFrom ?? int.MinValue;
+            var to = filter.YearTo ?? int.MaxValue;
+            query = query.Where(c => c.Measures.Any(m => m.Year >= from && m.Year <= to && levels.Contains(m.Visibility)));
+        }
+
+        if (filter.MinUsd is not null || filter.MaxUsd is not null)
+        {
+            var min = filter.MinUsd ?? 0m;
+            var max = filter.MaxUsd ?? decimal.MaxValue;
+            query = query.Where(c => c.Measures.Any(m => m.UsdAmount != null && m.UsdAmount >= min && m.UsdAmount <= max && levels.Contains(m.Visibility)));
+        }
+
+        return query;
+    }
+
+    public static IQueryable<Case> Sort(this IQueryable<Case> cases, CaseSort sort) => sort switch
+    {
+        CaseSort.Oldest => cases.OrderBy(c => c.FirstYear).ThenBy(c => c.Id),
+        CaseSort.Title => cases.OrderBy(c => c.Title).ThenBy(c => c.Id),
+        CaseSort.TitleDescending => cases.OrderByDescending(c => c.Title).ThenByDescending(c => c.Id),
+        CaseSort.Newest => cases.OrderByDescending(c => c.Id),
+        _ => cases.OrderByDescending(c => c.LastYear).ThenByDescending(c => c.Id),
+    };
+}

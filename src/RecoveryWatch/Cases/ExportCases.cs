@@ -1,0 +1,236 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using CsvHelper;
+using CsvHelper.Configuration;
+using Microsoft.EntityFrameworkCore;
+using MiniExcelLibs;
+using RecoveryWatch.Data;
+using RecoveryWatch.ReferenceData;
+
+namespace RecoveryWatch.Cases;
+
+public enum ExportFormat
+{
+    Csv,
+    Xlsx,
+    Json,
+}
+
+/// <summary>
+/// Exports the cases a reader may see, with the search filters, as open data. Cases are read in batches by id so that
+/// 100,000 cases stream out without being held in memory at once.
+/// </summary>
+public sealed class ExportCases(RecoveryWatchDbContext db)
+{
+    private const int BatchSize = 500;
+
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter() },
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    /// <summary>The columns of the flat CSV and XLSX exports, in order.</summary>
+    public static readonly IReadOnlyList<string> Columns =
+    [
+        "id", "title", "summary", "status", "synthetic", "requesting_states", "requested_states", "transit_states",
+        "offences", "legal_routes",
+        "frozen", "frozen_usd", "seized", "seized_usd", "confiscated", "confiscated_usd", "returned", "returned_usd",
+        "first_year", "last_year", "sources", "updated_at",
+    ];
+
+    public async IAsyncEnumerable<CaseDetails> StreamAsync(CaseFilter filter, CaseReader reader, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var lastId = 0;
+        while (true)
+        {
+            var afterId = lastId;
+            var ids = await db.Cases.AsNoTracking().VisibleTo(reader).Filter(filter, reader)
+                .Where(c => c.Id > afterId)
+                .OrderBy(c => c.Id)
+                .Select(c => c.Id)
+                .Take(BatchSize)
+                .ToListAsync(cancellationToken);
+            if (ids.Count == 0)
+            {
+                yield break;
+            }
+
+            var batch = await db.Cases.AsNoTracking()
+                .Where(c => ids.Contains(c.Id))
+                .Include(c => c.States).Include(c => c.Offences).Include(c => c.Proceedings).Include(c => c.Measures)
+                .Include(c => c.Victims).Include(c => c.ThirdParties).Include(c => c.Challenges).Include(c => c.Sources)
+                .AsSplitQuery()
+                .OrderBy(c => c.Id)
+                .ToListAsync(cancellationToken);
+            foreach (var c in batch)
+            {
+                yield return GetCase.Project(c, reader);
+            }
+
+            lastId = ids[^1];
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    public async Task WriteAsync(ExportFormat format, CaseFilter filter, CaseReader reader, Stream output, CancellationToken cancellationToken = default)
+    {
+        switch (format)
+        {
+            case ExportFormat.Json:
+                await WriteJsonAsync(StreamAsync(filter, reader, cancellationToken), output, cancellationToken);
+                break;
+            case ExportFormat.Csv:
+                await WriteCsvAsync(StreamAsync(filter, reader, cancellationToken), output, cancellationToken);
+                break;
+            case ExportFormat.Xlsx:
+                await WriteXlsxAsync(StreamAsync(filter, reader, cancellationToken), output, cancellationToken);
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(format), format, null);
+        }
+    }
+
+    public static async Task WriteJsonAsync(IAsyncEnumerable<CaseDetails> cases, Stream output, CancellationToken cancellationToken)
+    {
+        await using var writer = new Utf8JsonWriter(output);
+        writer.WriteStartObject();
+        writer.WriteString("source", "UNODC Asset Recovery Watch (RecoveryWatch)");
+        writer.WriteStartArray("cases");
+        var count = 0;
+        await foreach (var c in cases.WithCancellation(cancellationToken))
+        {
+            JsonSerializer.Serialize(writer, c, Json);
+            if (++count % 100 == 0)
+            {
+                await writer.FlushAsync(cancellationToken);
+            }
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+        await writer.FlushAsync(cancellationToken);
+    }
+
+    public static async Task WriteCsvAsync(IAsyncEnumerable<CaseDetails> cases, Stream output, CancellationToken cancellationToken)
+    {
+        await using var text = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 65536, leaveOpen: true);
+        await using var csv = new CsvWriter(text, new CsvConfiguration(CultureInfo.InvariantCulture));
+        foreach (var column in Columns)
+        {
+            csv.WriteField(column);
+        }
+
+        await csv.NextRecordAsync();
+        var count = 0;
+        await foreach (var c in cases.WithCancellation(cancellationToken))
+        {
+            foreach (var value in Flatten(c))
+            {
+                csv.WriteField(value);
+            }
+
+            await csv.NextRecordAsync();
+            if (++count % 200 == 0)
+            {
+                await csv.FlushAsync();
+            }
+        }
+
+        await csv.FlushAsync();
+    }
+
+    /// <summary>MiniExcel writes synchronously from an enumerable of rows; it writes to a temporary file first so the
+    /// response stream is only written asynchronously, and rows are still produced one batch at a time.</summary>
+    public static async Task WriteXlsxAsync(IAsyncEnumerable<CaseDetails> cases, Stream output, CancellationToken cancellationToken)
+    {
+        var path = Path.Combine(Path.GetTempPath(), "rw-export-" + Guid.NewGuid().ToString("N") + ".xlsx");
+        try
+        {
+            await using (var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 65536, FileOptions.Asynchronous))
+            {
+                var enumerator = cases.GetAsyncEnumerator(cancellationToken);
+                try
+                {
+                    await MiniExcel.SaveAsAsync(file, XlsxRows(enumerator), sheetName: "cases", excelType: ExcelType.XLSX, cancellationToken: cancellationToken);
+                }
+                finally
+                {
+                    await enumerator.DisposeAsync();
+                }
+            }
+
+            await using var read = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 65536, FileOptions.Asynchronous | FileOptions.DeleteOnClose);
+            await read.CopyToAsync(output, cancellationToken);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    private static IEnumerable<Dictionary<string, object?>> XlsxRows(IAsyncEnumerator<CaseDetails> cases)
+    {
+        // MiniExcel pulls rows synchronously; each pull may wait for the next batch from the database.
+        while (cases.MoveNextAsync().AsTask().GetAwaiter().GetResult())
+        {
+            var values = Flatten(cases.Current);
+            var row = new Dictionary<string, object?>(Columns.Count);
+            for (var i = 0; i < Columns.Count; i++)
+            {
+                row[Columns[i]] = values[i];
+            }
+
+            yield return row;
+        }
+    }
+
+    /// <summary>One case as the flat row of <see cref="Columns"/>. Text cells are neutralised against formula injection.</summary>
+    public static object?[] Flatten(CaseDetails c)
+    {
+        string Stage(Stage stage) => string.Join("; ", c.Measures.Where(m => m.Stage == stage)
+            .GroupBy(m => m.Currency).Select(g => g.Sum(m => m.Amount).ToString(CultureInfo.InvariantCulture) + " " + g.Key));
+        decimal? Usd(Stage stage)
+        {
+            var withRate = c.Measures.Where(m => m.Stage == stage && m.Usd is not null).ToList();
+            return withRate.Count == 0 ? null : withRate.Sum(m => m.Usd!.Value);
+        }
+
+        string States(StateRole role) => string.Join(";", c.States.Where(s => s.Role == role).Select(s => s.State));
+        var years = c.Measures.Select(m => m.PartialDate.Year).ToList();
+        return
+        [
+            c.Id,
+            CellText.Neutralise(c.Title),
+            CellText.Neutralise(c.Summary ?? string.Empty),
+            c.Status.ToString(),
+            c.IsSynthetic,
+            States(StateRole.Requesting),
+            States(StateRole.Requested),
+            States(StateRole.Transit),
+            string.Join(";", c.Offences),
+            string.Join(";", c.Proceedings.Select(p => p.Route).Distinct()),
+            Stage(ReferenceData.Stage.Frozen), Usd(ReferenceData.Stage.Frozen),
+            Stage(ReferenceData.Stage.Seized), Usd(ReferenceData.Stage.Seized),
+            Stage(ReferenceData.Stage.Confiscated), Usd(ReferenceData.Stage.Confiscated),
+            Stage(ReferenceData.Stage.Returned), Usd(ReferenceData.Stage.Returned),
+            years.Count == 0 ? null : years.Min(),
+            years.Count == 0 ? null : years.Max(),
+            CellText.Neutralise(string.Join(" | ", c.Sources.Select(s => s.Url ?? s.Title))),
+            c.UpdatedAt.UtcDateTime.ToString("O", CultureInfo.InvariantCulture),
+        ];
+    }
+}
+
+public static class CellText
+{
+    /// <summary>
+    /// A spreadsheet treats a cell beginning with =, +, -, @ (or a tab or carriage return) as a formula, which an attacker
+    /// can use through a case title (CSV/formula injection, OWASP). Such text is prefixed with an apostrophe.
+    /// </summary>
+    public static string Neutralise(string text) =>
+        text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + text : text;
+}

@@ -1,0 +1,116 @@
+using Microsoft.EntityFrameworkCore;
+using RecoveryWatch.Data;
+using RecoveryWatch.ReferenceData;
+
+namespace RecoveryWatch.Cases;
+
+public sealed record CaseListItem
+{
+    public required int Id { get; init; }
+    public required string Title { get; init; }
+    public required bool IsSynthetic { get; init; }
+    public required CaseStatus Status { get; init; }
+    public required IReadOnlyList<CaseStateItem> States { get; init; }
+
+    /// <summary>Per stage reached: number of measures and the US-dollar total of those with a rate. Never summed across stages.</summary>
+    public required IReadOnlyList<StageTotal> Stages { get; init; }
+
+    public int? FirstYear { get; init; }
+    public int? LastYear { get; init; }
+}
+
+public sealed record CaseStateItem(string State, StateRole Role);
+
+public sealed record StageTotal(Stage Stage, int Measures, decimal? Usd);
+
+public sealed record FacetCount(string Value, int Count);
+
+public sealed record CaseFacets(
+    IReadOnlyList<FacetCount> States,
+    IReadOnlyList<FacetCount> Stages,
+    IReadOnlyList<FacetCount> Routes,
+    IReadOnlyList<FacetCount> Offences);
+
+public sealed record CaseSearchResult(IReadOnlyList<CaseListItem> Items, int Total, int Page, int PageSize, CaseFacets? Facets);
+
+/// <summary>Searches cases with the filters of <see cref="CaseFilter"/>, one page at a time, with facet counts for the page.</summary>
+public sealed class SearchCases(RecoveryWatchDbContext db)
+{
+    public const int MaxPageSize = 200;
+
+    public async Task<CaseSearchResult> HandleAsync(CaseFilter filter, CaseReader reader, int page, int pageSize, bool withFacets, CancellationToken cancellationToken = default)
+    {
+        page = Math.Max(1, page);
+        pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
+        var levels = reader.Levels;
+        var filtered = db.Cases.AsNoTracking().VisibleTo(reader).Filter(filter, reader);
+        var total = await filtered.CountAsync(cancellationToken);
+        var rows = await filtered.Sort(filter.Sort)
+            .Skip((page - 1) * pageSize)
+            .Take(pageSize)
+            .Select(c => new
+            {
+                c.Id,
+                c.Title,
+                c.IsSynthetic,
+                c.Status,
+                States = c.States.Where(s => levels.Contains(s.Visibility)).Select(s => new CaseStateItem(s.StateCode, s.Role)).ToList(),
+                Measures = c.Measures.Where(m => levels.Contains(m.Visibility)).Select(m => new { m.Stage, m.Year, m.UsdAmount }).ToList(),
+            })
+            .AsSplitQuery()
+            .ToListAsync(cancellationToken);
+
+        var items = rows.Select(r => new CaseListItem
+        {
+            Id = r.Id,
+            Title = r.Title,
+            IsSynthetic = r.IsSynthetic,
+            Status = r.Status,
+            States = [.. r.States.OrderBy(s => s.Role).ThenBy(s => s.State, StringComparer.Ordinal)],
+            Stages = [.. r.Measures.GroupBy(m => m.Stage).OrderBy(g => g.Key)
+                .Select(g => new StageTotal(g.Key, g.Count(), g.Any(m => m.UsdAmount != null) ? g.Sum(m => m.UsdAmount ?? 0m) : null))],
+            FirstYear = r.Measures.Count == 0 ? null : r.Measures.Min(m => m.Year),
+            LastYear = r.Measures.Count == 0 ? null : r.Measures.Max(m => m.Year),
+        }).ToList();
+
+        var facets = withFacets ? await FacetsAsync(filtered, levels, cancellationToken) : null;
+        return new CaseSearchResult(items, total, page, pageSize, facets);
+    }
+
+    private async Task<CaseFacets> FacetsAsync(IQueryable<Case> filtered, Visibility[] levels, CancellationToken cancellationToken)
+    {
+        var ids = filtered.Select(c => c.Id);
+        var states = await db.CaseStates.AsNoTracking()
+            .Where(s => ids.Contains(s.CaseId) && levels.Contains(s.Visibility))
+            .Select(s => new { s.CaseId, s.StateCode }).Distinct()
+            .GroupBy(s => s.StateCode)
+            .Select(g => new { g.Key, Count = g.Count() })
+            .OrderByDescending(g => g.Count).ThenBy(g => g.Key)
+            .Take(30)
+            .ToListAsync(cancellationToken);
+        var stages = await db.Measures.AsNoTracking()
+            .Where(m => ids.Contains(m.CaseId) && levels.Contains(m.Visibility))
+            .Select(m => new { m.CaseId, m.Stage }).Distinct()
+            .GroupBy(m => m.Stage)
+            .Select(g => new { g.Key, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        var routes = await db.Set<Proceeding>().AsNoTracking()
+            .Where(p => ids.Contains(p.CaseId) && levels.Contains(p.Visibility))
+            .Select(p => new { p.CaseId, p.RouteCode }).Distinct()
+            .GroupBy(p => p.RouteCode)
+            .Select(g => new { g.Key, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        var offences = await db.Set<CaseOffence>().AsNoTracking()
+            .Where(o => ids.Contains(o.CaseId))
+            .Select(o => new { o.CaseId, o.OffenceCode }).Distinct()
+            .GroupBy(o => o.OffenceCode)
+            .Select(g => new { g.Key, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+
+        return new CaseFacets(
+            [.. states.Select(s => new FacetCount(s.Key, s.Count))],
+            [.. stages.OrderBy(s => s.Key).Select(s => new FacetCount(s.Key.ToString(), s.Count))],
+            [.. routes.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => new FacetCount(r.Key, r.Count))],
+            [.. offences.OrderBy(o => o.Key, StringComparer.Ordinal).Select(o => new FacetCount(o.Key, o.Count))]);
+    }
+}

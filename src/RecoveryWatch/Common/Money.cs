@@ -1,0 +1,24 @@
+using System.Globalization;
+using RecoveryWatch.ReferenceData;
+
+namespace RecoveryWatch.Common;
+
+/// <summary>An amount in its original ISO 4217 currency. Amounts are always kept as reported; a US-dollar figure is shown
+/// beside it, never instead of it.</summary>
+public readonly record struct Money(decimal Amount, string Currency)
+{
+    public string ToDisplayString(CultureInfo culture)
+    {
+        var minorUnits = ReferenceCatalog.Default.Currencies.TryGetValue(Currency, out var info) ? info.MinorUnits : 2;
+        var decimals = Amount == decimal.Truncate(Amount) ? 0 : minorUnits;
+        return Amount.ToString("N" + decimals.ToString(CultureInfo.InvariantCulture), culture) + " " + Currency;
+    }
+}
+
+/// <summary>ISO 3166-1 alpha-3 code of a State (the European Union, a party to the Convention under art. 67(3), is EUU).</summary>
+public static class StateCode
+{
+    public static bool IsWellFormed(string? code) => code is { Length: 3 } && code.All(char.IsAsciiLetterUpper);
+
+    public static bool IsKnown(string? code) => code is not null && ReferenceCatalog.Default.States.ContainsKey(code);
+}

@@ -1,0 +1,73 @@
+namespace RecoveryWatch.Common;
+
+/// <summary>One rule broken by a request: the field it concerns (a JSON path such as <c>measures[2].amount</c>),
+/// a message code looked up in the resources of the six languages, and the values the message quotes.</summary>
+public sealed record ValidationError(string Field, string Code, params object[] Arguments);
+
+/// <summary>Thrown by a handler when a request breaks one or more rules; nothing has been stored.</summary>
+public sealed class ValidationFailedException : Exception
+{
+    public ValidationFailedException(IReadOnlyList<ValidationError> errors)
+        : base("The request is not valid: " + string.Join("; ", errors.Select(e => $"{e.Field}: {e.Code}")))
+    {
+        Errors = errors;
+    }
+
+    public ValidationFailedException()
+        : this([])
+    {
+    }
+
+    public ValidationFailedException(string message)
+        : base(message)
+    {
+        Errors = [];
+    }
+
+    public ValidationFailedException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+        Errors = [];
+    }
+
+    public IReadOnlyList<ValidationError> Errors { get; }
+}
+
+/// <summary>Collects errors while a request is checked, so every error is reported at once.</summary>
+public sealed class ValidationCollector
+{
+    private readonly List<ValidationError> _errors = [];
+
+    public IReadOnlyList<ValidationError> Errors => _errors;
+
+    public bool HasErrors => _errors.Count > 0;
+
+    public void Add(string field, string code, params object[] arguments) => _errors.Add(new ValidationError(field, code, arguments));
+
+    public void ThrowIfAny()
+    {
+        if (HasErrors)
+        {
+            throw new ValidationFailedException(_errors);
+        }
+    }
+}
+
+/// <summary>Thrown when the requested record does not exist or the reader may not see it (the two are not distinguished,
+/// so that a restricted case's existence is not revealed).</summary>
+public sealed class NotFoundException : Exception
+{
+    public NotFoundException()
+    {
+    }
+
+    public NotFoundException(string message)
+        : base(message)
+    {
+    }
+
+    public NotFoundException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}

@@ -1,0 +1,171 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using RecoveryWatch.Analytics;
+using RecoveryWatch.Auditing;
+using RecoveryWatch.Cases;
+
+namespace RecoveryWatch.Data;
+
+internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
+{
+    public void Configure(EntityTypeBuilder<Case> builder)
+    {
+        builder.Property(c => c.Title).HasMaxLength(CaseLimits.TitleLength).IsRequired();
+        builder.Property(c => c.TitleSearch).HasMaxLength(CaseLimits.TitleLength).IsRequired();
+        builder.Property(c => c.Summary).HasMaxLength(CaseLimits.SummaryLength).IsRequired();
+        builder.Property(c => c.SummarySearch).HasMaxLength(CaseLimits.SummaryLength).IsRequired();
+        builder.HasIndex(c => new { c.Status, c.Visibility });
+        builder.HasIndex(c => c.LastYear);
+        builder.HasIndex(c => c.FirstYear);
+        builder.HasMany(c => c.States).WithOne().HasForeignKey(s => s.CaseId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(c => c.Offences).WithOne().HasForeignKey(s => s.CaseId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(c => c.Proceedings).WithOne().HasForeignKey(s => s.CaseId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(c => c.Measures).WithOne().HasForeignKey(s => s.CaseId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(c => c.Victims).WithOne().HasForeignKey(s => s.CaseId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(c => c.ThirdParties).WithOne().HasForeignKey(s => s.CaseId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(c => c.Challenges).WithOne().HasForeignKey(s => s.CaseId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(c => c.Sources).WithOne().HasForeignKey(s => s.CaseId).OnDelete(DeleteBehavior.Cascade);
+        foreach (var navigation in new[] { nameof(Case.States), nameof(Case.Offences), nameof(Case.Proceedings), nameof(Case.Measures), nameof(Case.Victims), nameof(Case.ThirdParties), nameof(Case.Challenges), nameof(Case.Sources) })
+        {
+            builder.Navigation(navigation).UsePropertyAccessMode(PropertyAccessMode.Field);
+        }
+    }
+}
+
+internal sealed class CaseStateConfiguration : IEntityTypeConfiguration<CaseState>
+{
+    public void Configure(EntityTypeBuilder<CaseState> builder)
+    {
+        builder.Property(s => s.StateCode).HasMaxLength(3).IsRequired();
+        builder.HasOne<StateRecord>().WithMany().HasForeignKey(s => s.StateCode).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(s => new { s.StateCode, s.Role });
+    }
+}
+
+internal sealed class CaseOffenceConfiguration : IEntityTypeConfiguration<CaseOffence>
+{
+    public void Configure(EntityTypeBuilder<CaseOffence> builder)
+    {
+        builder.Property(o => o.OffenceCode).HasMaxLength(20).IsRequired();
+        builder.HasIndex(o => o.OffenceCode);
+    }
+}
+
+internal sealed class ProceedingConfiguration : IEntityTypeConfiguration<Proceeding>
+{
+    public void Configure(EntityTypeBuilder<Proceeding> builder)
+    {
+        builder.Property(p => p.RouteCode).HasMaxLength(20).IsRequired();
+        builder.Property(p => p.StateCode).HasMaxLength(3);
+        builder.Property(p => p.Description).HasMaxLength(CaseLimits.TextLength);
+        builder.HasOne<StateRecord>().WithMany().HasForeignKey(p => p.StateCode).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(p => p.RouteCode);
+    }
+}
+
+internal sealed class AssetMeasureConfiguration : IEntityTypeConfiguration<AssetMeasure>
+{
+    public void Configure(EntityTypeBuilder<AssetMeasure> builder)
+    {
+        builder.ToTable("Measures");
+        builder.Property(m => m.Amount).HasPrecision(20, 2);
+        builder.Property(m => m.UsdAmount).HasPrecision(20, 2);
+        builder.Property(m => m.Currency).HasMaxLength(3).IsRequired();
+        builder.Property(m => m.StateCode).HasMaxLength(3);
+        builder.Property(m => m.Note).HasMaxLength(CaseLimits.TextLength);
+        builder.Property(m => m.ExcessReason).HasMaxLength(CaseLimits.TextLength);
+        builder.HasOne<CurrencyRecord>().WithMany().HasForeignKey(m => m.Currency).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<StateRecord>().WithMany().HasForeignKey(m => m.StateCode).OnDelete(DeleteBehavior.Restrict);
+        builder.Ignore(m => m.Money);
+        builder.Ignore(m => m.Date);
+        builder.HasIndex(m => new { m.Stage, m.Visibility });
+    }
+}
+
+internal sealed class VictimConfiguration : IEntityTypeConfiguration<Victim>
+{
+    public void Configure(EntityTypeBuilder<Victim> builder)
+    {
+        builder.Property(v => v.Description).HasMaxLength(CaseLimits.TextLength);
+        builder.Property(v => v.OrderedAmount).HasPrecision(20, 2);
+        builder.Property(v => v.PaidAmount).HasPrecision(20, 2);
+        builder.Property(v => v.OrderedCurrency).HasMaxLength(3);
+        builder.Property(v => v.PaidCurrency).HasMaxLength(3);
+        builder.Ignore(v => v.CompensationOrdered);
+        builder.Ignore(v => v.CompensationPaid);
+    }
+}
+
+internal sealed class ThirdPartyClaimConfiguration : IEntityTypeConfiguration<ThirdPartyClaim>
+{
+    public void Configure(EntityTypeBuilder<ThirdPartyClaim> builder)
+    {
+        builder.Property(t => t.Description).HasMaxLength(CaseLimits.TextLength);
+        builder.Property(t => t.Outcome).HasMaxLength(CaseLimits.TextLength);
+    }
+}
+
+internal sealed class CaseChallengeConfiguration : IEntityTypeConfiguration<CaseChallenge>
+{
+    public void Configure(EntityTypeBuilder<CaseChallenge> builder)
+    {
+        builder.Property(c => c.ChallengeCode).HasMaxLength(60).IsRequired();
+        builder.Property(c => c.Note).HasMaxLength(CaseLimits.TextLength);
+    }
+}
+
+internal sealed class CaseSourceConfiguration : IEntityTypeConfiguration<CaseSource>
+{
+    public void Configure(EntityTypeBuilder<CaseSource> builder)
+    {
+        builder.Property(s => s.Title).HasMaxLength(CaseLimits.TitleLength);
+        builder.Property(s => s.Url).HasMaxLength(2000);
+        builder.Property(s => s.StateCode).HasMaxLength(3);
+        builder.HasOne<StateRecord>().WithMany().HasForeignKey(s => s.StateCode).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class ExchangeRateConfiguration : IEntityTypeConfiguration<ExchangeRate>
+{
+    public void Configure(EntityTypeBuilder<ExchangeRate> builder)
+    {
+        builder.Property(r => r.Currency).HasMaxLength(3).IsRequired();
+        builder.Property(r => r.UsdPerUnit).HasPrecision(28, 10);
+        builder.Property(r => r.Source).HasMaxLength(200);
+        builder.HasIndex(r => new { r.Currency, r.Date }).IsUnique();
+    }
+}
+
+internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> builder)
+    {
+        builder.Property(a => a.Actor).HasMaxLength(256);
+        builder.Property(a => a.Action).HasMaxLength(40);
+        builder.Property(a => a.EntityType).HasMaxLength(60);
+        builder.Property(a => a.EntityId).HasMaxLength(60);
+        builder.HasIndex(a => new { a.EntityType, a.EntityId });
+    }
+}
+
+internal sealed class StateRecordConfiguration : IEntityTypeConfiguration<StateRecord>
+{
+    public void Configure(EntityTypeBuilder<StateRecord> builder)
+    {
+        builder.ToTable("ReferenceStates");
+        builder.HasKey(s => s.Code);
+        builder.Property(s => s.Code).HasMaxLength(3);
+        builder.Property(s => s.NameEn).HasMaxLength(200);
+    }
+}
+
+internal sealed class CurrencyRecordConfiguration : IEntityTypeConfiguration<CurrencyRecord>
+{
+    public void Configure(EntityTypeBuilder<CurrencyRecord> builder)
+    {
+        builder.ToTable("ReferenceCurrencies");
+        builder.HasKey(c => c.Code);
+        builder.Property(c => c.Code).HasMaxLength(3);
+        builder.Property(c => c.NameEn).HasMaxLength(200);
+    }
+}

@@ -1,0 +1,60 @@
+using Microsoft.EntityFrameworkCore;
+using RecoveryWatch.Cases;
+using RecoveryWatch.ReferenceData;
+
+namespace RecoveryWatch.Data;
+
+/// <summary>Brings a database up to date: migrations, then reference data, then (on an empty database) demo data.</summary>
+public sealed class DatabaseInitializer(RecoveryWatchDbContext db, SeedDemoCases seedDemo)
+{
+    public const string SystemActor = "system";
+
+    public async Task MigrateAsync(CancellationToken cancellationToken = default)
+    {
+        await db.Database.MigrateAsync(cancellationToken);
+        await LoadReferenceDataAsync(cancellationToken);
+    }
+
+    public async Task InitializeAsync(bool loadDemo, CancellationToken cancellationToken = default)
+    {
+        await MigrateAsync(cancellationToken);
+        if (loadDemo && !await db.Cases.AnyAsync(cancellationToken))
+        {
+            await seedDemo.HandleAsync(SeedDemoCases.DefaultCount, SeedDemoCases.DefaultSeed, SystemActor, cancellationToken);
+        }
+    }
+
+    /// <summary>Adds reference States and currencies that are missing and refreshes the others from the versioned files.</summary>
+    public async Task LoadReferenceDataAsync(CancellationToken cancellationToken = default)
+    {
+        var catalog = ReferenceCatalog.Default;
+        var states = await db.States.ToDictionaryAsync(s => s.Code, cancellationToken);
+        foreach (var state in catalog.States.Values)
+        {
+            if (!states.TryGetValue(state.Code, out var record))
+            {
+                record = new StateRecord { Code = state.Code, NameEn = state.Name("en") };
+                db.States.Add(record);
+            }
+
+            record.NameEn = state.Name("en");
+            record.RegionalGroup = state.Group;
+            record.UncacParty = state.UncacParty;
+        }
+
+        var currencies = await db.Currencies.ToDictionaryAsync(c => c.Code, cancellationToken);
+        foreach (var currency in catalog.Currencies.Values)
+        {
+            if (!currencies.TryGetValue(currency.Code, out var record))
+            {
+                record = new CurrencyRecord { Code = currency.Code, NameEn = currency.Name };
+                db.Currencies.Add(record);
+            }
+
+            record.NameEn = currency.Name;
+            record.MinorUnits = currency.MinorUnits;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}

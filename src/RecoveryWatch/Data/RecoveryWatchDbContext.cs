@@ -1,0 +1,55 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using RecoveryWatch.Analytics;
+using RecoveryWatch.Auditing;
+using RecoveryWatch.Cases;
+using RecoveryWatch.Identity;
+using RecoveryWatch.ReferenceData;
+
+namespace RecoveryWatch.Data;
+
+public sealed class RecoveryWatchDbContext(DbContextOptions<RecoveryWatchDbContext> options) : IdentityDbContext<AppUser>(options)
+{
+    public DbSet<Case> Cases => Set<Case>();
+    public DbSet<AssetMeasure> Measures => Set<AssetMeasure>();
+    public DbSet<CaseState> CaseStates => Set<CaseState>();
+    public DbSet<ExchangeRate> ExchangeRates => Set<ExchangeRate>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<StateRecord> States => Set<StateRecord>();
+    public DbSet<CurrencyRecord> Currencies => Set<CurrencyRecord>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Enums are stored by name so the database stays readable and reordering an enum never changes stored meaning.
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(RecoveryWatchDbContext).Assembly);
+
+        if (Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite")
+        {
+            // SQLite has no decimal type: EF stores decimals as TEXT, exact but not comparable in SQL. The US-dollar figure is
+            // a derived value used for filtering and sorting, so on SQLite it is stored as REAL; amounts of record stay TEXT.
+            builder.Entity<AssetMeasure>().Property(m => m.UsdAmount).HasConversion<double?>();
+        }
+    }
+}
+
+/// <summary>A State (or the European Union) of the reference data, kept in the database for referential integrity.</summary>
+public sealed class StateRecord
+{
+    public required string Code { get; set; }
+    public RegionalGroup? RegionalGroup { get; set; }
+    public bool UncacParty { get; set; }
+    public required string NameEn { get; set; }
+}
+
+public sealed class CurrencyRecord
+{
+    public required string Code { get; set; }
+    public int MinorUnits { get; set; }
+    public required string NameEn { get; set; }
+}
