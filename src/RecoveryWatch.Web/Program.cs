@@ -17,6 +17,9 @@ builder.Services.AddRazorPages().AddViewLocalization().AddDataAnnotationsLocaliz
 builder.Services.AddSingleton<Microsoft.Extensions.Options.IConfigureOptions<Microsoft.AspNetCore.Mvc.MvcOptions>, LocalizedMvcOptions>();
 builder.Services.ConfigureHttpJsonOptions(o => JsonOptions.Configure(o.SerializerOptions));
 builder.Services.AddProblemDetails();
+// Arabic, Chinese and Cyrillic text is sent as characters, not as &#x…; entities: pages stay readable and small on slow links.
+builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+    o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
 builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
 builder.Services.AddOpenApi("v1", o => o.ShouldInclude = d => d.RelativePath?.StartsWith("api/v1", StringComparison.Ordinal) == true);
 
@@ -41,7 +44,6 @@ if (!app.Environment.IsDevelopment())
 app.UseExceptionHandler(new ExceptionHandlerOptions
 {
     ExceptionHandlingPath = "/error",
-    StatusCodeSelector = _ => StatusCodes.Status500InternalServerError,
 });
 // API callers get problem details for bare status codes; people get a page in their language.
 app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), b => b.UseStatusCodePages());

@@ -11,10 +11,16 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ISt
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        if (!httpContext.Request.Path.StartsWithSegments("/api") && !httpContext.Request.Path.StartsWithSegments("/healthz"))
+        // The middleware has already pointed Request.Path at /error; the feature keeps the path that failed.
+        var path = httpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? httpContext.Request.Path.Value ?? string.Empty;
+        if (!path.StartsWith("/api/", StringComparison.OrdinalIgnoreCase) && !path.StartsWith("/healthz", StringComparison.OrdinalIgnoreCase))
         {
             // Pages show the error page (re-executed at /error) instead of JSON.
-            logger.LogError(exception, "Unhandled exception for {Path}", httpContext.Request.Path);
+            if (exception is not NotFoundException)
+            {
+                logger.LogError(exception, "Unhandled exception for {Path}", path);
+            }
+
             return false;
         }
 
@@ -35,7 +41,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ISt
                 problem = new ProblemDetails { Status = bad.StatusCode, Title = localizer["Problem.BadRequest"] };
                 break;
             default:
-                logger.LogError(exception, "Unhandled exception for {Path}", httpContext.Request.Path);
+                logger.LogError(exception, "Unhandled exception for {Path}", path);
                 problem = new ProblemDetails { Status = StatusCodes.Status500InternalServerError, Title = localizer["Problem.Internal"] };
                 break;
         }

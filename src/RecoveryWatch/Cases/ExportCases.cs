@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.IO.Pipelines;
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
@@ -94,25 +95,34 @@ public sealed class ExportCases(RecoveryWatchDbContext db)
         }
     }
 
+    /// <summary>Writes through a pipe so that the serializer never blocks on the response stream: each batch is committed
+    /// to the pipe and flushed asynchronously.</summary>
     public static async Task WriteJsonAsync(IAsyncEnumerable<CaseDetails> cases, Stream output, CancellationToken cancellationToken)
     {
-        await using var writer = new Utf8JsonWriter(output);
-        writer.WriteStartObject();
-        writer.WriteString("source", "UNODC Asset Recovery Watch (RecoveryWatch)");
-        writer.WriteStartArray("cases");
-        var count = 0;
-        await foreach (var c in cases.WithCancellation(cancellationToken))
+        var pipe = PipeWriter.Create(output, new StreamPipeWriterOptions(leaveOpen: true));
+        await using (var writer = new Utf8JsonWriter(pipe))
         {
-            JsonSerializer.Serialize(writer, c, Json);
-            if (++count % 100 == 0)
+            writer.WriteStartObject();
+            writer.WriteString("source", "UNODC Asset Recovery Watch (RecoveryWatch)");
+            writer.WriteStartArray("cases");
+            var count = 0;
+            await foreach (var c in cases.WithCancellation(cancellationToken))
             {
-                await writer.FlushAsync(cancellationToken);
+                JsonSerializer.Serialize(writer, c, Json);
+                if (++count % 100 == 0)
+                {
+                    writer.Flush();
+                    await pipe.FlushAsync(cancellationToken);
+                }
             }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+            writer.Flush();
         }
 
-        writer.WriteEndArray();
-        writer.WriteEndObject();
-        await writer.FlushAsync(cancellationToken);
+        await pipe.FlushAsync(cancellationToken);
+        await pipe.CompleteAsync();
     }
 
     public static async Task WriteCsvAsync(IAsyncEnumerable<CaseDetails> cases, Stream output, CancellationToken cancellationToken)

@@ -73,8 +73,8 @@ public sealed class GetCase(RecoveryWatchDbContext db)
             Offences = [.. c.Offences.Select(o => o.OffenceCode).Order(StringComparer.Ordinal)],
             Proceedings = [.. c.Proceedings.Where(p => Sees(p.Visibility)).Select(p => new ProceedingItem(p.RouteCode, p.StateCode, p.Description))],
             Measures = [.. c.Measures.Where(m => Sees(m.Visibility)).OrderBy(m => m.Date).ThenBy(m => m.Stage)
-                .Select(m => new MeasureItem(m.Stage, m.AssetType, m.Amount, m.Currency, m.Date.ToString(), m.StateCode, m.Note, m.ExcessReason, m.UsdAmount, m.UsdRateDate))],
-            Victims = [.. c.Victims.Where(v => Sees(v.Visibility)).Select(v => new VictimItem(v.Kind, v.Description, v.OrderedAmount, v.PaidAmount, v.OrderedCurrency ?? v.PaidCurrency))],
+                .Select(m => new MeasureItem(m.Stage, m.AssetType, Amounts.Normalize(m.Amount), m.Currency, m.Date.ToString(), m.StateCode, m.Note, m.ExcessReason, Amounts.Normalize(m.UsdAmount), m.UsdRateDate))],
+            Victims = [.. c.Victims.Where(v => Sees(v.Visibility)).Select(v => new VictimItem(v.Kind, v.Description, Amounts.Normalize(v.OrderedAmount), Amounts.Normalize(v.PaidAmount), v.OrderedCurrency ?? v.PaidCurrency))],
             ThirdParties = [.. c.ThirdParties.Where(t => Sees(t.Visibility)).Select(t => new ThirdPartyItem(t.Kind, t.Description, t.Outcome))],
             Challenges = [.. c.Challenges.Select(ch => new ChallengeItem(ch.ChallengeCode, ch.Note))],
             Sources = [.. c.Sources.Where(s => Sees(s.Visibility)).Select(s => new SourceItem(s.Kind, s.StateCode, s.Url, s.Title, s.Date))],

@@ -68,7 +68,7 @@ public sealed class SearchCases(RecoveryWatchDbContext db)
             Status = r.Status,
             States = [.. r.States.OrderBy(s => s.Role).ThenBy(s => s.State, StringComparer.Ordinal)],
             Stages = [.. r.Measures.GroupBy(m => m.Stage).OrderBy(g => g.Key)
-                .Select(g => new StageTotal(g.Key, g.Count(), g.Any(m => m.UsdAmount != null) ? g.Sum(m => m.UsdAmount ?? 0m) : null))],
+                .Select(g => new StageTotal(g.Key, g.Count(), g.Any(m => m.UsdAmount != null) ? Common.Amounts.Normalize(g.Sum(m => m.UsdAmount ?? 0m)) : null))],
             FirstYear = r.Measures.Count == 0 ? null : r.Measures.Min(m => m.Year),
             LastYear = r.Measures.Count == 0 ? null : r.Measures.Max(m => m.Year),
         }).ToList();

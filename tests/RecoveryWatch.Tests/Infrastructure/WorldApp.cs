@@ -1,0 +1,78 @@
+using RecoveryWatch.Analytics;
+using RecoveryWatch.ReferenceData;
+using static RecoveryWatch.Tests.Infrastructure.CaseBuilder;
+
+namespace RecoveryWatch.Tests.Infrastructure;
+
+/// <summary>
+/// A small known world of cases, each built to answer one question about search, visibility and export.
+/// Markers in capitals are strings that must never reach an anonymous reader.
+/// </summary>
+public class WorldApp(DatabaseKind kind) : RecoveryWatchApp(kind)
+{
+    public const string RestrictedSummary = "RESTRICTED-SUMMARY-MARKER";
+    public const string RestrictedVictim = "RESTRICTED-VICTIM-MARKER";
+    public const string RestrictedSource = "https://restricted-source-marker.example/report";
+    public const string DraftTitle = "DRAFT-CASE-MARKER Delta";
+    public const string SecretariatTitle = "SECRETARIAT-CASE-MARKER Echo";
+
+    public int Alpha { get; private set; }
+    public int Bravo { get; private set; }
+    public int Charlie { get; private set; }
+    public int Delta { get; private set; }
+    public int Echo { get; private set; }
+    public int Foxtrot { get; private set; }
+    public int Golf { get; private set; }
+
+    /// <summary>The cases an anonymous reader may see.</summary>
+    public IReadOnlySet<int> Public => new HashSet<int> { Alpha, Bravo, Charlie, Foxtrot, Golf };
+
+    protected override async Task SeedAsync()
+    {
+        // Known rates so that US-dollar figures are predictable: 1 CHF = 1.1 USD, 1 GBP = 1.3, 1 EUR = 1.2.
+        await WithDbAsync(async db =>
+        {
+            db.ExchangeRates.AddRange(
+                new ExchangeRate("USD", new DateOnly(2000, 1, 1), 1m, "test"),
+                new ExchangeRate("CHF", new DateOnly(2000, 1, 1), 1.1m, "test"),
+                new ExchangeRate("GBP", new DateOnly(2000, 1, 1), 1.3m, "test"),
+                new ExchangeRate("EUR", new DateOnly(2000, 1, 1), 1.2m, "test"));
+            await db.SaveChangesAsync();
+        });
+
+        Alpha = await CreateCaseAsync(Case("Alpha embezzlement of public funds").Between("NGA", "CHE")
+            .Measure(Stage.Frozen, 1_000_000m, "CHF", "2015-03")
+            .Measure(Stage.Confiscated, 800_000m, "CHF", "2018")
+            .Measure(Stage.Returned, 500_000m, "CHF", "2020-06-30")
+            .Offence("Art17", "Art23").Route("Art54_2", "CHE").Route("Art55_1b", "CHE").Route("Art57_3a", "CHE")
+            .Challenge("ForeignConfiscationOrderEnforcement"));
+        Bravo = await CreateCaseAsync(Case("Bravo foreign bribery").Between("BRA", "USA")
+            .Measure(Stage.Frozen, 5_000_000m, "USD", "2012")
+            .Measure(Stage.Seized, 2_000_000m, "USD", "2013-01-15")
+            .Offence("Art16").Route("Art54_1c", "USA"));
+        Charlie = await CreateCaseAsync(Case("Charlie laundering through real estate").Between("UKR", "GBR")
+            .Summary(RestrictedSummary + " details of the investigation", Visibility.Secretariat)
+            .Transit("CYP", Visibility.Secretariat)
+            .Measure(Stage.Frozen, 300_000m, "GBP", "2019")
+            .Measure(Stage.Confiscated, 250_000m, "GBP", "2021", Visibility.Secretariat)
+            .Victim(RestrictedVictim, Visibility.Secretariat)
+            .OpenSource(RestrictedSource, "Restricted report", Visibility.Secretariat)
+            .Offence("Art23").Route("Art54_2", "GBR").Route("Art54_1c", "GBR", Visibility.Secretariat));
+        Delta = await CreateCaseAsync(Case(DraftTitle).Between("MYS", "SGP").Measure(Stage.Frozen, 100m, "SGD", "2016").Draft());
+        Echo = await CreateCaseAsync(Case(SecretariatTitle).Between("PER", "LUX").Measure(Stage.Frozen, 100m, "EUR", "2017").VisibleTo(Visibility.Secretariat));
+        Foxtrot = await CreateCaseAsync(Case("Foxtrot bribery of national officials").Between("EGY", "FRA")
+            .Summary("Assets traced to the Nile Delta region")
+            .Measure(Stage.Frozen, 3_000_000m, "EUR", "2010-11")
+            .Offence("Art15"));
+        Golf = await CreateCaseAsync(Case("=HYPERLINK(\"http://attacker.example\") Golf").Between("KEN", "GBR")
+            .Measure(Stage.Frozen, 10m, "GBP", "2011"));
+    }
+}
+
+public sealed class SqliteWorld() : WorldApp(DatabaseKind.Sqlite);
+
+public sealed class PostgresWorld() : WorldApp(DatabaseKind.Postgres);
+
+public sealed class SqliteApp() : RecoveryWatchApp(DatabaseKind.Sqlite);
+
+public sealed class PostgresApp() : RecoveryWatchApp(DatabaseKind.Postgres);

@@ -1,0 +1,122 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using CsvHelper;
+
+namespace RecoveryWatch.Tests.Web;
+
+/// <summary>The verbs of CONTRACT.md run as a person runs them: a separate process on its own database.</summary>
+public sealed class CommandLineTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("rw-cli-").FullName;
+
+    private static async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = AppContext.BaseDirectory,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "RecoveryWatch.Web.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await output, await error);
+    }
+
+    private string Database(string name) => $"--ConnectionStrings:RecoveryWatch=Data Source={Path.Combine(_folder, name)}";
+
+    [Fact]
+    public async Task Help_lists_the_verbs()
+    {
+        var (exit, output, _) = await RunAsync("--help");
+        Assert.Equal(0, exit);
+        foreach (var verb in new[] { "migrate", "seed-demo", "export-cases", "create-user" })
+        {
+            Assert.Contains(verb, output, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Seed_demo_is_reproducible_and_exports_mark_synthetic_cases()
+    {
+        string[] titles = [];
+        foreach (var name in new[] { "a.db", "b.db" })
+        {
+            var seeded = await RunAsync("seed-demo", "--cases", "25", "--seed", "7", Database(name));
+            Assert.True(seeded.ExitCode == 0, seeded.Error);
+            var json = Path.Combine(_folder, name + ".json");
+            var exported = await RunAsync("export-cases", "--format", "json", "--out", json, Database(name));
+            Assert.True(exported.ExitCode == 0, exported.Error);
+            var cases = JsonDocument.Parse(await File.ReadAllTextAsync(json)).RootElement.GetProperty("cases").EnumerateArray().ToList();
+            Assert.NotEmpty(cases);
+            Assert.All(cases, c => Assert.True(c.GetProperty("isSynthetic").GetBoolean()));
+            var these = cases.Select(c => c.GetProperty("title").GetString()!).ToArray();
+            if (titles.Length > 0)
+            {
+                Assert.Equal(titles, these);
+            }
+
+            titles = these;
+        }
+
+        var csvPath = Path.Combine(_folder, "a.csv");
+        var csvRun = await RunAsync("export-cases", "--format", "csv", "--out", csvPath, Database("a.db"));
+        Assert.Equal(0, csvRun.ExitCode);
+        using var csv = new CsvReader(new StreamReader(csvPath), CultureInfo.InvariantCulture);
+        var rows = csv.GetRecords<dynamic>().Cast<IDictionary<string, object>>().ToList();
+        Assert.Equal(titles.Length, rows.Count);
+        Assert.All(rows, r => Assert.Equal("True", r["synthetic"]));
+    }
+
+    [Fact]
+    public async Task Bad_input_exits_with_1_and_says_why()
+    {
+        var (exit, _, error) = await RunAsync("seed-demo", "--cases", "0", Database("c.db"));
+        Assert.Equal(1, exit);
+        Assert.Contains("cases", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("seed-demo", "--cases", "many")]
+    [InlineData("export-cases", "--format", "pdf", "--out", "x")]
+    [InlineData("create-user", "--email", "a@b.c", "--role", "Emperor")]
+    [InlineData("seed-demo", "--unknown")]
+    public async Task Usage_errors_exit_with_2(params string[] args)
+    {
+        var (exit, _, error) = await RunAsync([.. args, Database("d.db")]);
+        Assert.Equal(2, exit);
+        Assert.NotEmpty(error);
+    }
+
+    [Fact]
+    public async Task Create_user_adds_a_Secretariat_analyst()
+    {
+        var (exit, output, error) = await RunAsync("create-user", "--email", "analyst@recoverywatch.test", "--role", "SecretariatAnalyst", "--password", "Long-enough-password-1", Database("e.db"));
+        Assert.True(exit == 0, error);
+        Assert.Contains("analyst@recoverywatch.test", output, StringComparison.Ordinal);
+        var again = await RunAsync("create-user", "--email", "analyst@recoverywatch.test", "--role", "SecretariatAnalyst", "--password", "Long-enough-password-1", Database("e.db"));
+        Assert.Equal(1, again.ExitCode);
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Left to the OS's temporary-file cleaning.
+        }
+    }
+}
