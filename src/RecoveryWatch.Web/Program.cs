@@ -41,6 +41,8 @@ if (!app.Environment.IsDevelopment())
     app.UseHsts();
 }
 
+// First, so that error pages re-executed below keep the language of the request that failed.
+app.UseRequestLocalization();
 app.UseExceptionHandler(new ExceptionHandlerOptions
 {
     ExceptionHandlingPath = "/error",
@@ -49,7 +51,6 @@ app.UseExceptionHandler(new ExceptionHandlerOptions
 app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), b => b.UseStatusCodePages());
 app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), b => b.UseStatusCodePagesWithReExecute("/error", "?status={0}"));
 app.UseSecurityHeaders();
-app.UseRequestLocalization();
 app.UseStaticFiles();
 app.UseRouting();
 app.UseAuthentication();
@@ -57,12 +58,15 @@ app.UseAuthorization();
 
 app.MapGet("/healthz", HealthEndpoint.CheckAsync).AllowAnonymous().ExcludeFromDescription();
 app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
-var api = app.MapGroup("/api/v1");
+// Every page and /api/v1 endpoint needs a signed-in user unless it says [AllowAnonymous] / AllowAnonymous(): a new page
+// or endpoint is closed until someone decides who may see it. (Not a fallback policy, which would also challenge
+// requests for addresses that do not exist instead of answering 404.)
+var api = app.MapGroup("/api/v1").RequireAuthorization();
 api.MapIdentityEndpoints();
 api.MapCaseEndpoints();
 api.MapExportEndpoints();
 app.MapLanguageSwitcher();
-app.MapRazorPages();
+app.MapRazorPages().RequireAuthorization();
 
 await app.RunAsync();
 return 0;

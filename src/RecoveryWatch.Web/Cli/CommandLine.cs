@@ -34,7 +34,7 @@ public static partial class CommandLine
         return rest.Length > 0 && Verbs.Contains(rest[0]) ? (configuration, rest) : (args, []);
     }
 
-    [GeneratedRegex(@"^--?[A-Za-z][A-Za-z0-9_]*(:[A-Za-z0-9_]+)*=")]
+    [GeneratedRegex(@"^--?[A-Za-z][A-Za-z0-9_.]*(:[A-Za-z0-9_.]+)*=")]
     private static partial Regex ConfigurationSwitch();
 
     public static async Task<int> RunAsync(WebApplication app, string[] args)
@@ -56,7 +56,15 @@ public static partial class CommandLine
         seedDemo.SetAction((parse, ct) => WithScope(app, async services =>
         {
             await services.GetRequiredService<DatabaseInitializer>().MigrateAsync(ct);
-            var count = await services.GetRequiredService<SeedDemoCases>().HandleAsync(parse.GetValue(casesOption), parse.GetValue(seedOption), "cli:seed-demo", ct);
+            var total = parse.GetValue(casesOption);
+            var progress = new Progress<int>(done =>
+            {
+                if (done % 10_000 == 0 || done == total)
+                {
+                    Console.Error.WriteLine(string.Create(System.Globalization.CultureInfo.CurrentCulture, $"  {done:N0} / {total:N0} cases"));
+                }
+            });
+            var count = await services.GetRequiredService<SeedDemoCases>().HandleAsync(total, parse.GetValue(seedOption), "cli:seed-demo", progress, ct);
             await Console.Out.WriteLineAsync($"Added {count} synthetic cases.");
         }));
         root.Subcommands.Add(seedDemo);

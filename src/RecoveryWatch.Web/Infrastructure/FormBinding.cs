@@ -3,13 +3,11 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
+using RecoveryWatch.Common;
 
 namespace RecoveryWatch.Web.Infrastructure;
 
-/// <summary>
-/// Amounts are typed as "1234.56" whatever the page's language (browsers send numbers that way), yet a French reader may
-/// type "1 234,56". Invariant culture is tried first, then the reader's culture.
-/// </summary>
+/// <summary>Amounts typed as the reader writes numbers in their language, or plainly as 1234567.89 (see LocalizedNumber).</summary>
 public sealed class DecimalModelBinder : IModelBinder
 {
     public Task BindModelAsync(ModelBindingContext bindingContext)
@@ -32,8 +30,7 @@ public sealed class DecimalModelBinder : IModelBinder
             return Task.CompletedTask;
         }
 
-        if (decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var number)
-            || decimal.TryParse(text.Replace('\u00A0', ' ').Replace('\u202F', ' '), NumberStyles.Number, CultureInfo.CurrentCulture, out number))
+        if (LocalizedNumber.TryParse(text, CultureInfo.CurrentCulture, out var number))
         {
             bindingContext.Result = ModelBindingResult.Success(number);
         }

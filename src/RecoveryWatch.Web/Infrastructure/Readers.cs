@@ -12,10 +12,7 @@ public static class Policies
     public static IServiceCollection AddRecoveryWatchAuthorization(this IServiceCollection services)
     {
         services.AddAuthorizationBuilder()
-            .AddPolicy(EditCases, p => p.RequireRole(Roles.SecretariatAdmin, Roles.SecretariatAnalyst))
-            // Every page and endpoint needs a signed-in user unless it says [AllowAnonymous] / AllowAnonymous():
-            // a new page or endpoint is closed until someone decides who may see it.
-            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+            .AddPolicy(EditCases, p => p.RequireRole(Roles.SecretariatAdmin, Roles.SecretariatAnalyst));
         return services;
     }
 

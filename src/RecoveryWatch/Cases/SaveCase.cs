@@ -40,7 +40,7 @@ public sealed record SaveCaseRequest
         {
             Stage = m.Stage,
             AssetType = m.AssetType,
-            Amount = m.Amount,
+            Amount = Amounts.Normalize(m.Amount),
             Currency = m.Currency,
             Date = m.Date.ToString(),
             State = m.StateCode,
@@ -52,8 +52,8 @@ public sealed record SaveCaseRequest
         {
             Kind = v.Kind,
             Description = v.Description,
-            CompensationOrdered = v.OrderedAmount,
-            CompensationPaid = v.PaidAmount,
+            CompensationOrdered = Amounts.Normalize(v.OrderedAmount),
+            CompensationPaid = Amounts.Normalize(v.PaidAmount),
             Currency = v.OrderedCurrency ?? v.PaidCurrency,
             Visibility = v.Visibility,
         })],

@@ -44,7 +44,8 @@ public sealed class SeedDemoCases(RecoveryWatchDbContext db, TimeProvider clock)
         ("misappropriated pension funds", "Art22"), ("kickbacks on defence procurement", "Art15"), ("concealed proceeds of abuse of functions", "Art19"),
     ];
 
-    public async Task<int> HandleAsync(int count, int seed, string actor, CancellationToken cancellationToken = default)
+    /// <param name="progress">Told the number of cases written after each batch of 1,000 (a million cases take minutes).</param>
+    public async Task<int> HandleAsync(int count, int seed, string actor, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
     {
         if (count is < 1 or > 1_000_000)
         {
@@ -70,6 +71,7 @@ public sealed class SeedDemoCases(RecoveryWatchDbContext db, TimeProvider clock)
                     await db.SaveChangesAsync(cancellationToken);
                     db.ChangeTracker.Clear();
                     batch.Clear();
+                    progress?.Report(n);
                 }
             }
 

@@ -20,7 +20,7 @@ public sealed class DatabaseInitializer(RecoveryWatchDbContext db, SeedDemoCases
         await MigrateAsync(cancellationToken);
         if (loadDemo && !await db.Cases.AnyAsync(cancellationToken))
         {
-            await seedDemo.HandleAsync(SeedDemoCases.DefaultCount, SeedDemoCases.DefaultSeed, SystemActor, cancellationToken);
+            await seedDemo.HandleAsync(SeedDemoCases.DefaultCount, SeedDemoCases.DefaultSeed, SystemActor, cancellationToken: cancellationToken);
         }
     }
 
