@@ -12,6 +12,9 @@ builder.Services.AddRecoveryWatchData(builder.Configuration);
 builder.Services.AddRecoveryWatchLocalization();
 builder.Services.AddRecoveryWatchIdentity();
 builder.Services.AddRecoveryWatchAuthorization();
+builder.Services.AddSignInRateLimit(builder.Configuration);
+// No upload in this app needs more than 32 MB; larger bodies are refused before they are read.
+builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 32 * 1024 * 1024);
 builder.Services.AddRazorPages().AddViewLocalization().AddDataAnnotationsLocalization(o =>
     o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
 builder.Services.AddSingleton<Microsoft.Extensions.Options.IConfigureOptions<Microsoft.AspNetCore.Mvc.MvcOptions>, LocalizedMvcOptions>();
@@ -55,6 +58,7 @@ app.UseStaticFiles();
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 
 app.MapGet("/healthz", HealthEndpoint.CheckAsync).AllowAnonymous().ExcludeFromDescription();
 app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();

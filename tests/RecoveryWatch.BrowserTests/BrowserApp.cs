@@ -19,6 +19,9 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
     public const string AdminPassword = "Browser-Test-Password-1";
     public const string KnownTitle = "Browser case: embezzled pension funds";
     public const string ChromiumPath = "/usr/lib/chromium/chromium";
+    public const string KenyaRestricted = "Restricted to Kenya: names of the pension fund trustees";
+    public const string PeruRestricted = "Restricted to Peru: bank account numbers in Miami";
+    public const string PeruTitle = "Browser case: illicit enrichment of a former minister";
 
     private readonly string _folder = Directory.CreateTempSubdirectory("rw-browser-").FullName;
     private IPlaywright? _playwright;
@@ -26,6 +29,7 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
     public IBrowser Browser { get; private set; } = null!;
     public string BaseUrl { get; private set; } = string.Empty;
     public int KnownCaseId { get; private set; }
+    public int PeruCaseId { get; private set; }
 
     public async Task InitializeAsync()
     {
@@ -55,6 +59,20 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
                     new MeasureInput { Stage = Stage.Returned, Amount = 5_000_000m, Currency = "CHF", Date = "2021-09-15" },
                 ],
                 Sources = [new SourceInput { Kind = SourceKind.OpenSource, Url = "https://www.example.org/press-release", Title = "Press release" }],
+                Victims = [new VictimInput { Kind = VictimKind.NaturalPersons, Description = KenyaRestricted, Visibility = Visibility.Secretariat }],
+            }, "browser-test");
+            PeruCaseId = await save.CreateAsync(new SaveCaseRequest
+            {
+                Title = PeruTitle,
+                Status = CaseStatus.Published,
+                States =
+                [
+                    new CaseStateInput { State = "PER", Role = StateRole.Requesting },
+                    new CaseStateInput { State = "USA", Role = StateRole.Requested },
+                ],
+                Offences = ["Art20"],
+                Measures = [new MeasureInput { Stage = Stage.Frozen, Amount = 1_200_000m, Currency = "USD", Date = "2017" }],
+                Victims = [new VictimInput { Kind = VictimKind.State, Description = PeruRestricted, Visibility = Visibility.Secretariat }],
             }, "browser-test");
         }
 

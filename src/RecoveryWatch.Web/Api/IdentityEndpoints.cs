@@ -7,7 +7,8 @@ using RecoveryWatch.Identity;
 
 namespace RecoveryWatch.Web.Api;
 
-public sealed record LoginRequest(string Email, string Password);
+/// <param name="TwoFactorCode">The authenticator app's current code, for accounts with two-factor sign-in.</param>
+public sealed record LoginRequest(string Email, string Password, string? TwoFactorCode = null);
 
 public sealed record RefreshRequest(string RefreshToken);
 
@@ -20,7 +21,8 @@ public static class IdentityEndpoints
     public static RouteGroupBuilder MapIdentityEndpoints(this RouteGroupBuilder api)
     {
         var identity = api.MapGroup("/identity").WithTags("Identity").AllowAnonymous();
-        identity.MapPost("/login", LoginAsync).WithSummary("Exchange e-mail and password for a bearer token");
+        identity.MapPost("/login", LoginAsync).RequireRateLimiting(Infrastructure.SignInRateLimit.Policy)
+            .WithSummary("Exchange e-mail and password (and a two-factor code where enabled) for a bearer token");
         identity.MapPost("/refresh", RefreshAsync).WithSummary("Exchange a refresh token for a new bearer token");
         return api;
     }
@@ -29,6 +31,16 @@ public static class IdentityEndpoints
     {
         signInManager.AuthenticationScheme = IdentityConstants.BearerScheme;
         var result = await signInManager.PasswordSignInAsync(login.Email ?? string.Empty, login.Password ?? string.Empty, isPersistent: false, lockoutOnFailure: true);
+        if (result.RequiresTwoFactor && !string.IsNullOrEmpty(login.TwoFactorCode))
+        {
+            result = await signInManager.TwoFactorAuthenticatorSignInAsync(login.TwoFactorCode, isPersistent: false, rememberClient: false);
+        }
+
+        if (result.RequiresTwoFactor)
+        {
+            return TypedResults.Problem("RequiresTwoFactor", statusCode: StatusCodes.Status401Unauthorized);
+        }
+
         if (!result.Succeeded)
         {
             return TypedResults.Problem(result.IsLockedOut ? "LockedOut" : "Failed", statusCode: StatusCodes.Status401Unauthorized);

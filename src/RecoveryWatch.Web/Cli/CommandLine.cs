@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Localization;
+using RecoveryWatch.Auditing;
 using RecoveryWatch.Cases;
 using RecoveryWatch.Common;
 using RecoveryWatch.Data;
@@ -22,7 +23,7 @@ public static partial class CommandLine
 
     public static readonly IReadOnlySet<string> Verbs = new HashSet<string>(StringComparer.Ordinal)
     {
-        "migrate", "seed-demo", "export-cases", "create-user", "--help", "-h", "-?", "help",
+        "migrate", "seed-demo", "export-cases", "create-user", "verify-audit", "--help", "-h", "-?", "help",
     };
 
     /// <summary>Configuration switches (<c>--Database:Provider=Postgres</c>, <c>--Demo=false</c>) go to the host's configuration;
@@ -92,30 +93,34 @@ public static partial class CommandLine
             await services.GetRequiredService<DatabaseInitializer>().MigrateAsync(ct);
             await IdentitySetup.BootstrapAsync(services, app.Configuration);
             var state = parse.GetValue(stateOption);
-            if (state is not null && !StateCode.IsKnown(state))
-            {
-                throw new ValidationFailedException([new ValidationError("--state", "UnknownState", state)]);
-            }
-
             var password = parse.GetValue(passwordOption) ?? Environment.GetEnvironmentVariable("RECOVERYWATCH_PASSWORD");
             if (string.IsNullOrEmpty(password))
             {
                 throw new ValidationFailedException([new ValidationError("--password", "Required")]);
             }
 
-            var email = parse.GetValue(emailOption)!;
-            var users = services.GetRequiredService<UserManager<AppUser>>();
-            var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true };
-            var created = await users.CreateAsync(user, password);
-            if (!created.Succeeded)
-            {
-                throw new ValidationFailedException([.. created.Errors.Select(e => new ValidationError("--email", "Identity", e.Description))]);
-            }
-
-            await users.AddToRoleAsync(user, parse.GetValue(roleOption)!);
-            await Console.Out.WriteLineAsync($"Created {email} ({parse.GetValue(roleOption)}).");
+            var role = parse.GetValue(roleOption)!;
+            var user = await services.GetRequiredService<ManageUsers>().CreateAsync(
+                new SaveUserRequest { Email = parse.GetValue(emailOption), Role = role, States = state is null ? [] : [state] },
+                password,
+                "cli:create-user",
+                ct);
+            await Console.Out.WriteLineAsync($"Created {user.Email} ({user.Role}{(user.States.Count > 0 ? " for " + string.Join(", ", user.States) : string.Empty)}).");
         }));
         root.Subcommands.Add(createUser);
+
+        var verifyAudit = new Command("verify-audit", "Check the audit log's hash chain; exit code 1 when an entry was altered, inserted or removed.");
+        verifyAudit.SetAction((_, ct) => WithScope(app, async services =>
+        {
+            var result = await services.GetRequiredService<AuditChain>().VerifyAsync(ct);
+            if (!result.Intact)
+            {
+                throw new ValidationFailedException([new ValidationError($"audit entry {result.BrokenAt}", "AuditChainBroken", result.Reason ?? string.Empty)]);
+            }
+
+            await Console.Out.WriteLineAsync($"Audit log intact: {result.Checked} entries, last hash {result.LastHash}.");
+        }));
+        root.Subcommands.Add(verifyAudit);
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -40,6 +40,9 @@ public static class DataServices
         services.AddScoped<GetCase>();
         services.AddScoped<SearchCases>();
         services.AddScoped<ExportCases>();
+        services.AddScoped<RecoveryWatch.Identity.ManageUsers>();
+        services.AddScoped<RecoveryWatch.Auditing.AuditChain>();
+        services.AddScoped<RecoveryWatch.Auditing.ReadAuditLog>();
         return services;
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using RecoveryWatch.Common;
 using RecoveryWatch.Data;
 using RecoveryWatch.Identity;
 
@@ -90,13 +91,14 @@ public static class IdentitySetup
             return;
         }
 
-        var admin = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Administrator" };
-        var created = await users.CreateAsync(admin, password);
-        if (!created.Succeeded)
+        try
         {
-            throw new InvalidOperationException("Admin:Email/Admin:Password could not create the administrator: " + string.Join(" ", created.Errors.Select(e => e.Description)));
+            await services.GetRequiredService<ManageUsers>().CreateAsync(
+                new SaveUserRequest { Email = email, DisplayName = "Administrator", Role = Roles.SecretariatAdmin }, password, "system:bootstrap");
         }
-
-        await users.AddToRoleAsync(admin, Roles.SecretariatAdmin);
+        catch (ValidationFailedException exception)
+        {
+            throw new InvalidOperationException("Admin:Email/Admin:Password could not create the administrator: " + string.Join(" ", exception.Errors.Select(e => e.Arguments.FirstOrDefault() ?? e.Code)), exception);
+        }
     }
 }

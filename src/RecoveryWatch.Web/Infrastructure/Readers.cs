@@ -4,21 +4,43 @@ using RecoveryWatch.Identity;
 
 namespace RecoveryWatch.Web.Infrastructure;
 
+/// <summary>Authorization policies: pages and endpoints name a policy, never a role.</summary>
 public static class Policies
 {
     /// <summary>Create and edit cases: Secretariat administrators and analysts.</summary>
     public const string EditCases = nameof(EditCases);
 
+    /// <summary>Invite users, assign roles and States, disable accounts; read and verify the whole audit log.</summary>
+    public const string ManageUsers = nameof(ManageUsers);
+
+    /// <summary>Read the change history of a case: the Secretariat.</summary>
+    public const string ReadCaseHistory = nameof(ReadCaseHistory);
+
     public static IServiceCollection AddRecoveryWatchAuthorization(this IServiceCollection services)
     {
         services.AddAuthorizationBuilder()
-            .AddPolicy(EditCases, p => p.RequireRole(Roles.SecretariatAdmin, Roles.SecretariatAnalyst));
+            .AddPolicy(EditCases, p => p.RequireRole(Roles.SecretariatAdmin, Roles.SecretariatAnalyst))
+            .AddPolicy(ReadCaseHistory, p => p.RequireRole(Roles.SecretariatAdmin, Roles.SecretariatAnalyst))
+            .AddPolicy(ManageUsers, p => p.RequireRole(Roles.SecretariatAdmin));
         return services;
     }
 
-    /// <summary>What case data the signed-in user may read. State scoping for focal points and delegates comes with the accounts issue.</summary>
-    public static CaseReader CaseReader(this ClaimsPrincipal user) =>
-        user.IsInRole(Roles.SecretariatAdmin) || user.IsInRole(Roles.SecretariatAnalyst) ? Cases.CaseReader.Secretariat : Cases.CaseReader.Public;
+    /// <summary>What case data the signed-in user may read: the Secretariat everything; a focal point what States parties
+    /// may read plus the restricted data of its own States; a delegate what States parties may read; anyone else the public.</summary>
+    public static CaseReader CaseReader(this ClaimsPrincipal user)
+    {
+        if (user.IsInRole(Roles.SecretariatAdmin) || user.IsInRole(Roles.SecretariatAnalyst))
+        {
+            return Cases.CaseReader.Secretariat;
+        }
+
+        if (user.IsInRole(Roles.FocalPoint))
+        {
+            return Cases.CaseReader.ForStates(user.FindAll(RecoveryWatchClaims.State).Select(c => c.Value));
+        }
+
+        return user.IsInRole(Roles.Delegate) ? Cases.CaseReader.StatesParties : Cases.CaseReader.Public;
+    }
 
     public static string Actor(this ClaimsPrincipal user) => user.Identity?.Name ?? "anonymous";
 }

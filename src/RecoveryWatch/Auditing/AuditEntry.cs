@@ -1,11 +1,23 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+
 namespace RecoveryWatch.Auditing;
 
-/// <summary>One change to stored data: who, what, when, the values before and after (JSON). Rows are only ever added.</summary>
+/// <summary>
+/// One change to stored data: who, what, when, the values before and after (JSON). Rows are only ever added, and each
+/// carries the SHA-256 of its content chained to the previous row's hash, so that altering or removing a row breaks the
+/// chain (<see cref="AuditChain"/>). The chain is sealed by the DbContext when the row is saved.
+/// </summary>
 public sealed class AuditEntry
 {
+    /// <summary>The "previous hash" of the first row.</summary>
+    public const string Genesis = "0000000000000000000000000000000000000000000000000000000000000000";
+
     public AuditEntry(DateTimeOffset at, string actor, string action, string entityType, string entityId, string? oldValues, string? newValues)
     {
-        At = at;
+        // Microsecond precision: what PostgreSQL stores, so the hash recomputed from a read row matches.
+        At = new DateTimeOffset(at.UtcTicks - (at.UtcTicks % 10), TimeSpan.Zero);
         Actor = actor;
         Action = action;
         EntityType = entityType;
@@ -22,4 +34,29 @@ public sealed class AuditEntry
     public string EntityId { get; private set; }
     public string? OldValues { get; private set; }
     public string? NewValues { get; private set; }
+    public string PreviousHash { get; private set; } = Genesis;
+    public string Hash { get; private set; } = string.Empty;
+
+    internal void Seal(string previousHash)
+    {
+        PreviousHash = previousHash;
+        Hash = ComputeHash();
+    }
+
+    /// <summary>SHA-256 (hex) of the previous hash and every field, serialised as a JSON array so fields cannot run together.</summary>
+    public string ComputeHash()
+    {
+        var canonical = JsonSerializer.Serialize(new[]
+        {
+            PreviousHash,
+            At.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", System.Globalization.CultureInfo.InvariantCulture),
+            Actor,
+            Action,
+            EntityType,
+            EntityId,
+            OldValues,
+            NewValues,
+        });
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
+    }
 }

@@ -8,48 +8,59 @@ public static class CaseQueries
     public static IQueryable<Case> VisibleTo(this IQueryable<Case> cases, CaseReader reader)
     {
         var levels = reader.Levels;
-        var visible = cases.Where(c => levels.Contains(c.Visibility));
+        var own = reader.OwnStates;
+        var anyOwn = own.Length > 0;
+        var visible = cases.Where(c => levels.Contains(c.Visibility) || (anyOwn && c.States.Any(s => own.Contains(s.StateCode))));
         return reader.SeesDrafts ? visible : visible.Where(c => c.Status == CaseStatus.Published);
+    }
+
+    /// <summary>Cases whose restricted details the reader may see because one of its own States is involved.</summary>
+    public static IQueryable<Case> OwnedBy(this IQueryable<Case> cases, CaseReader reader)
+    {
+        var own = reader.OwnStates;
+        return own.Length == 0 ? cases.Where(_ => false) : cases.Where(c => c.States.Any(s => own.Contains(s.StateCode)));
     }
 
     /// <summary>Applies the filters, each over the details the reader may see, so that a filter never reveals a restricted detail.</summary>
     public static IQueryable<Case> Filter(this IQueryable<Case> cases, CaseFilter filter, CaseReader reader)
     {
         var levels = reader.Levels;
+        var own = reader.OwnStates;
+        var anyOwn = own.Length > 0;
         var query = cases;
         if (!string.IsNullOrWhiteSpace(filter.Q))
         {
             var text = filter.Q.Trim().ToLowerInvariant();
-            query = query.Where(c => c.TitleSearch.Contains(text) || (levels.Contains(c.SummaryVisibility) && c.SummarySearch.Contains(text)));
+            query = query.Where(c => c.TitleSearch.Contains(text) || ((levels.Contains(c.SummaryVisibility) || (anyOwn && c.States.Any(o => own.Contains(o.StateCode)))) && c.SummarySearch.Contains(text)));
         }
 
         if (!string.IsNullOrWhiteSpace(filter.State))
         {
             var state = filter.State.Trim().ToUpperInvariant();
             var role = filter.Role;
-            query = query.Where(c => c.States.Any(s => s.StateCode == state && (role == null || s.Role == role) && levels.Contains(s.Visibility)));
+            query = query.Where(c => c.States.Any(s => s.StateCode == state && (role == null || s.Role == role) && (levels.Contains(s.Visibility) || (anyOwn && c.States.Any(o => own.Contains(o.StateCode))))));
         }
         else if (filter.Role is { } role)
         {
-            query = query.Where(c => c.States.Any(s => s.Role == role && levels.Contains(s.Visibility)));
+            query = query.Where(c => c.States.Any(s => s.Role == role && (levels.Contains(s.Visibility) || (anyOwn && c.States.Any(o => own.Contains(o.StateCode))))));
         }
 
         if (filter.Region is { } region)
         {
             var members = ReferenceCatalog.Default.StatesInGroup(region);
             var role = filter.Role;
-            query = query.Where(c => c.States.Any(s => members.Contains(s.StateCode) && (role == null || s.Role == role) && levels.Contains(s.Visibility)));
+            query = query.Where(c => c.States.Any(s => members.Contains(s.StateCode) && (role == null || s.Role == role) && (levels.Contains(s.Visibility) || (anyOwn && c.States.Any(o => own.Contains(o.StateCode))))));
         }
 
         if (filter.Stage is { } stage)
         {
-            query = query.Where(c => c.Measures.Any(m => m.Stage == stage && levels.Contains(m.Visibility)));
+            query = query.Where(c => c.Measures.Any(m => m.Stage == stage && (levels.Contains(m.Visibility) || (anyOwn && c.States.Any(o => own.Contains(o.StateCode))))));
         }
 
         if (!string.IsNullOrWhiteSpace(filter.Route))
         {
             var route = filter.Route.Trim();
-            query = query.Where(c => c.Proceedings.Any(p => p.RouteCode == route && levels.Contains(p.Visibility)));
+            query = query.Where(c => c.Proceedings.Any(p => p.RouteCode == route && (levels.Contains(p.Visibility) || (anyOwn && c.States.Any(o => own.Contains(o.StateCode))))));
         }
 
         if (!string.IsNullOrWhiteSpace(filter.Offence))
@@ -62,14 +73,14 @@ public static class CaseQueries
         {
             var from = filter.YearFrom ?? int.MinValue;
             var to = filter.YearTo ?? int.MaxValue;
-            query = query.Where(c => c.Measures.Any(m => m.Year >= from && m.Year <= to && levels.Contains(m.Visibility)));
+            query = query.Where(c => c.Measures.Any(m => m.Year >= from && m.Year <= to && (levels.Contains(m.Visibility) || (anyOwn && c.States.Any(o => own.Contains(o.StateCode))))));
         }
 
         if (filter.MinUsd is not null || filter.MaxUsd is not null)
         {
             var min = filter.MinUsd ?? 0m;
             var max = filter.MaxUsd ?? decimal.MaxValue;
-            query = query.Where(c => c.Measures.Any(m => m.UsdAmount != null && m.UsdAmount >= min && m.UsdAmount <= max && levels.Contains(m.Visibility)));
+            query = query.Where(c => c.Measures.Any(m => m.UsdAmount != null && m.UsdAmount >= min && m.UsdAmount <= max && (levels.Contains(m.Visibility) || (anyOwn && c.States.Any(o => own.Contains(o.StateCode))))));
         }
 
         return query;

@@ -58,8 +58,8 @@ public sealed class GetCase(RecoveryWatchDbContext db)
 
     public static CaseDetails Project(Case c, CaseReader reader)
     {
-        var levels = reader.Levels;
-        bool Sees(Visibility v) => levels.Contains(v);
+        var caseStates = c.States.Select(s => s.StateCode).ToList();
+        bool Sees(Visibility v) => reader.Sees(v, caseStates);
         return new CaseDetails
         {
             Id = c.Id,

@@ -42,9 +42,11 @@ public sealed class SearchCases(RecoveryWatchDbContext db)
     {
         page = Math.Max(1, page);
         pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
-        var levels = reader.Levels;
+        var own = reader.OwnStates;
+        var anyOwn = own.Length > 0;
         var filtered = db.Cases.AsNoTracking().VisibleTo(reader).Filter(filter, reader);
         var total = await filtered.CountAsync(cancellationToken);
+        // Children come with their visibility and are filtered here, a page (at most 200 cases) at a time.
         var rows = await filtered.Sort(filter.Sort)
             .Skip((page - 1) * pageSize)
             .Take(pageSize)
@@ -54,34 +56,42 @@ public sealed class SearchCases(RecoveryWatchDbContext db)
                 c.Title,
                 c.IsSynthetic,
                 c.Status,
-                States = c.States.Where(s => levels.Contains(s.Visibility)).Select(s => new CaseStateItem(s.StateCode, s.Role)).ToList(),
-                Measures = c.Measures.Where(m => levels.Contains(m.Visibility)).Select(m => new { m.Stage, m.Year, m.UsdAmount }).ToList(),
+                Owned = anyOwn && c.States.Any(s => own.Contains(s.StateCode)),
+                States = c.States.Select(s => new { s.StateCode, s.Role, s.Visibility }).ToList(),
+                Measures = c.Measures.Select(m => new { m.Stage, m.Year, m.UsdAmount, m.Visibility }).ToList(),
             })
             .AsSplitQuery()
             .ToListAsync(cancellationToken);
 
-        var items = rows.Select(r => new CaseListItem
+        var items = rows.Select(r =>
         {
-            Id = r.Id,
-            Title = r.Title,
-            IsSynthetic = r.IsSynthetic,
-            Status = r.Status,
-            States = [.. r.States.OrderBy(s => s.Role).ThenBy(s => s.State, StringComparer.Ordinal)],
-            Stages = [.. r.Measures.GroupBy(m => m.Stage).OrderBy(g => g.Key)
-                .Select(g => new StageTotal(g.Key, g.Count(), g.Any(m => m.UsdAmount != null) ? Common.Amounts.Normalize(g.Sum(m => m.UsdAmount ?? 0m)) : null))],
-            FirstYear = r.Measures.Count == 0 ? null : r.Measures.Min(m => m.Year),
-            LastYear = r.Measures.Count == 0 ? null : r.Measures.Max(m => m.Year),
+            bool Sees(Visibility v) => r.Owned || reader.Levels.Contains(v);
+            var measures = r.Measures.Where(m => Sees(m.Visibility)).ToList();
+            return new CaseListItem
+            {
+                Id = r.Id,
+                Title = r.Title,
+                IsSynthetic = r.IsSynthetic,
+                Status = r.Status,
+                States = [.. r.States.Where(s => Sees(s.Visibility)).OrderBy(s => s.Role).ThenBy(s => s.StateCode, StringComparer.Ordinal).Select(s => new CaseStateItem(s.StateCode, s.Role))],
+                Stages = [.. measures.GroupBy(m => m.Stage).OrderBy(g => g.Key)
+                    .Select(g => new StageTotal(g.Key, g.Count(), g.Any(m => m.UsdAmount != null) ? Common.Amounts.Normalize(g.Sum(m => m.UsdAmount ?? 0m)) : null))],
+                FirstYear = measures.Count == 0 ? null : measures.Min(m => m.Year),
+                LastYear = measures.Count == 0 ? null : measures.Max(m => m.Year),
+            };
         }).ToList();
 
-        var facets = withFacets ? await FacetsAsync(filtered, levels, cancellationToken) : null;
+        var facets = withFacets ? await FacetsAsync(filtered, reader, cancellationToken) : null;
         return new CaseSearchResult(items, total, page, pageSize, facets);
     }
 
-    private async Task<CaseFacets> FacetsAsync(IQueryable<Case> filtered, Visibility[] levels, CancellationToken cancellationToken)
+    private async Task<CaseFacets> FacetsAsync(IQueryable<Case> filtered, CaseReader reader, CancellationToken cancellationToken)
     {
+        var levels = reader.Levels;
         var ids = filtered.Select(c => c.Id);
+        var owned = filtered.OwnedBy(reader).Select(c => c.Id);
         var states = await db.CaseStates.AsNoTracking()
-            .Where(s => ids.Contains(s.CaseId) && levels.Contains(s.Visibility))
+            .Where(s => ids.Contains(s.CaseId) && (levels.Contains(s.Visibility) || owned.Contains(s.CaseId)))
             .Select(s => new { s.CaseId, s.StateCode }).Distinct()
             .GroupBy(s => s.StateCode)
             .Select(g => new { g.Key, Count = g.Count() })
@@ -89,13 +99,13 @@ public sealed class SearchCases(RecoveryWatchDbContext db)
             .Take(30)
             .ToListAsync(cancellationToken);
         var stages = await db.Measures.AsNoTracking()
-            .Where(m => ids.Contains(m.CaseId) && levels.Contains(m.Visibility))
+            .Where(m => ids.Contains(m.CaseId) && (levels.Contains(m.Visibility) || owned.Contains(m.CaseId)))
             .Select(m => new { m.CaseId, m.Stage }).Distinct()
             .GroupBy(m => m.Stage)
             .Select(g => new { g.Key, Count = g.Count() })
             .ToListAsync(cancellationToken);
         var routes = await db.Set<Proceeding>().AsNoTracking()
-            .Where(p => ids.Contains(p.CaseId) && levels.Contains(p.Visibility))
+            .Where(p => ids.Contains(p.CaseId) && (levels.Contains(p.Visibility) || owned.Contains(p.CaseId)))
             .Select(p => new { p.CaseId, p.RouteCode }).Distinct()
             .GroupBy(p => p.RouteCode)
             .Select(g => new { g.Key, Count = g.Count() })

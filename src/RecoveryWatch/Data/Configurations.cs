@@ -144,6 +144,8 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.Property(a => a.Action).HasMaxLength(40);
         builder.Property(a => a.EntityType).HasMaxLength(60);
         builder.Property(a => a.EntityId).HasMaxLength(60);
+        builder.Property(a => a.Hash).HasMaxLength(64).IsRequired();
+        builder.Property(a => a.PreviousHash).HasMaxLength(64).IsRequired();
         builder.HasIndex(a => new { a.EntityType, a.EntityId });
     }
 }

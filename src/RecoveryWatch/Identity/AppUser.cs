@@ -7,11 +7,32 @@ public sealed class AppUser : IdentityUser
     public string? DisplayName { get; set; }
 }
 
-/// <summary>Role names. The full role model (analysts, focal points and delegates bound to States) comes with the accounts issue.</summary>
+/// <summary>The roles of RecoveryWatch (DOMAIN.md, "Who uses it").</summary>
 public static class Roles
 {
+    /// <summary>Manages users, information requests and publication; reads and edits everything.</summary>
     public const string SecretariatAdmin = "SecretariatAdmin";
+
+    /// <summary>Reads everything and edits cases.</summary>
     public const string SecretariatAnalyst = "SecretariatAnalyst";
 
-    public static readonly IReadOnlyList<string> All = [SecretariatAdmin, SecretariatAnalyst];
+    /// <summary>Answers information requests for one or more States; reads the restricted data of those States.</summary>
+    public const string FocalPoint = "FocalPoint";
+
+    /// <summary>Represents one State party at meetings; reads what States parties may read.</summary>
+    public const string Delegate = "Delegate";
+
+    public static readonly IReadOnlyList<string> All = [SecretariatAdmin, SecretariatAnalyst, FocalPoint, Delegate];
+
+    public static bool IsSecretariat(string role) => role is SecretariatAdmin or SecretariatAnalyst;
+
+    /// <summary>Focal points are bound to one or more States, delegates to exactly one; the Secretariat to none.</summary>
+    public static bool NeedsStates(string role) => role is FocalPoint or Delegate;
+}
+
+/// <summary>Claim types stored with a user (AspNetUserClaims) and copied into the sign-in principal.</summary>
+public static class RecoveryWatchClaims
+{
+    /// <summary>ISO 3166-1 alpha-3 code of a State the user acts for; one claim per State.</summary>
+    public const string State = "recoverywatch:state";
 }

@@ -12,7 +12,7 @@ namespace RecoveryWatch.Tests.Cases;
 public abstract class CaseExportTests(WorldApp world)
 {
     private static readonly string[] Markers =
-        [WorldApp.RestrictedSummary, WorldApp.RestrictedVictim, WorldApp.RestrictedSource, WorldApp.DraftTitle, WorldApp.SecretariatTitle, "250000", "250,000"];
+        [WorldApp.RestrictedSummary, WorldApp.RestrictedVictim, WorldApp.RestrictedSource, WorldApp.DraftTitle, WorldApp.SecretariatTitle, WorldApp.RestrictedNigeria, WorldApp.StatesPartiesOnly, "250000", "250,000"];
 
     private async Task<Dictionary<int, string>> ApiTitlesAsync(string query)
     {

@@ -20,14 +20,19 @@ public sealed partial class FormClient(HttpClient client) : IDisposable
     }
 
     /// <summary>GETs the page, then posts the given fields with the page's anti-forgery token.</summary>
-    public async Task<HttpResponseMessage> PostFormAsync(string path, IDictionary<string, string> fields)
+    public Task<HttpResponseMessage> PostFormAsync(string path, IDictionary<string, string> fields) => PostFormAsync(path, fields, []);
+
+    /// <summary>As above, with repeated fields (a multiple select) as extra pairs.</summary>
+    public async Task<HttpResponseMessage> PostFormAsync(string path, IDictionary<string, string> fields, IEnumerable<KeyValuePair<string, string>> repeated)
     {
-        var page = await client.GetStringAsync(path);
+        var page = await client.GetStringAsync(StripHandler(path));
         var token = TokenField().Match(page);
         Assert.True(token.Success, $"No anti-forgery token on {path}");
-        var form = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value) };
+        var form = fields.Concat(repeated).Append(new KeyValuePair<string, string>("__RequestVerificationToken", WebUtility.HtmlDecode(token.Groups[1].Value)));
         return await client.PostAsync(path, new FormUrlEncodedContent(form));
     }
+
+    private static string StripHandler(string path) => Regex.Replace(path, "([?&])handler=[^&]*&?", "$1").TrimEnd('?', '&');
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex TokenField();

@@ -46,12 +46,16 @@ public class RecoveryWatchApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Demo", "false");
         builder.UseSetting("Admin:Email", AdminEmail);
         builder.UseSetting("Admin:Password", AdminPassword);
+        // Tests sign in hundreds of times from one address; the limit itself is tested with its own fixture.
+        builder.UseSetting("RateLimiting:SignInPerMinute", "100000");
     }
 
-    public async Task<HttpClient> SecretariatClientAsync()
+    public Task<HttpClient> SecretariatClientAsync() => BearerClientAsync(AdminEmail, AdminPassword);
+
+    public async Task<HttpClient> BearerClientAsync(string email, string password)
     {
         var client = CreateClient();
-        var response = await client.PostAsJsonAsync("/api/v1/identity/login", new { email = AdminEmail, password = AdminPassword });
+        var response = await client.PostAsJsonAsync("/api/v1/identity/login", new { email, password });
         response.EnsureSuccessStatusCode();
         var token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);

@@ -1,4 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
 using RecoveryWatch.Analytics;
+using RecoveryWatch.Identity;
 using RecoveryWatch.ReferenceData;
 using static RecoveryWatch.Tests.Infrastructure.CaseBuilder;
 
@@ -15,6 +17,17 @@ public class WorldApp(DatabaseKind kind) : RecoveryWatchApp(kind)
     public const string RestrictedSource = "https://restricted-source-marker.example/report";
     public const string DraftTitle = "DRAFT-CASE-MARKER Delta";
     public const string SecretariatTitle = "SECRETARIAT-CASE-MARKER Echo";
+
+    /// <summary>A restricted detail of a case involving Nigeria: for the Secretariat and Nigeria's focal points only.</summary>
+    public const string RestrictedNigeria = "RESTRICTED-NGA-MARKER";
+
+    /// <summary>A detail visible to States parties: never to the anonymous public.</summary>
+    public const string StatesPartiesOnly = "STATES-PARTIES-MARKER";
+
+    public const string UserPassword = "Long-enough-password-42";
+    public const string AnalystEmail = "analyst@recoverywatch.test";
+    public const string NigeriaFocalPointEmail = "focal.nga@recoverywatch.test";
+    public const string FranceDelegateEmail = "delegate.fra@recoverywatch.test";
 
     public int Alpha { get; private set; }
     public int Bravo { get; private set; }
@@ -45,11 +58,13 @@ public class WorldApp(DatabaseKind kind) : RecoveryWatchApp(kind)
             .Measure(Stage.Confiscated, 800_000m, "CHF", "2018")
             .Measure(Stage.Returned, 500_000m, "CHF", "2020-06-30")
             .Offence("Art17", "Art23").Route("Art54_2", "CHE").Route("Art55_1b", "CHE").Route("Art57_3a", "CHE")
+            .Victim(RestrictedNigeria + " pensioners of the federal scheme", Visibility.Secretariat)
             .Challenge("ForeignConfiscationOrderEnforcement"));
         Bravo = await CreateCaseAsync(Case("Bravo foreign bribery").Between("BRA", "USA")
             .Measure(Stage.Frozen, 5_000_000m, "USD", "2012")
             .Measure(Stage.Seized, 2_000_000m, "USD", "2013-01-15")
-            .Offence("Art16").Route("Art54_1c", "USA"));
+            .Offence("Art16").Route("Art54_1c", "USA")
+            .Victim(StatesPartiesOnly + " shareholders of the state oil company", Visibility.StatesParties));
         Charlie = await CreateCaseAsync(Case("Charlie laundering through real estate").Between("UKR", "GBR")
             .Summary(RestrictedSummary + " details of the investigation", Visibility.Secretariat)
             .Transit("CYP", Visibility.Secretariat)
@@ -64,6 +79,14 @@ public class WorldApp(DatabaseKind kind) : RecoveryWatchApp(kind)
             .Summary("Assets traced to the Nile Delta region")
             .Measure(Stage.Frozen, 3_000_000m, "EUR", "2010-11")
             .Offence("Art15"));
+        await using (var scope = Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<ManageUsers>();
+            await users.CreateAsync(new SaveUserRequest { Email = AnalystEmail, Role = Roles.SecretariatAnalyst }, UserPassword, "test");
+            await users.CreateAsync(new SaveUserRequest { Email = NigeriaFocalPointEmail, Role = Roles.FocalPoint, States = ["NGA"] }, UserPassword, "test");
+            await users.CreateAsync(new SaveUserRequest { Email = FranceDelegateEmail, Role = Roles.Delegate, States = ["FRA"] }, UserPassword, "test");
+        }
+
         Golf = await CreateCaseAsync(Case("=HYPERLINK(\"http://attacker.example\") Golf").Between("KEN", "GBR")
             .Measure(Stage.Frozen, 10m, "GBP", "2011"));
     }

@@ -40,7 +40,7 @@ public sealed class CommandLineTests : IDisposable
     {
         var (exit, output, _) = await RunAsync("--help");
         Assert.Equal(0, exit);
-        foreach (var verb in new[] { "migrate", "seed-demo", "export-cases", "create-user" })
+        foreach (var verb in new[] { "migrate", "seed-demo", "export-cases", "create-user", "verify-audit" })
         {
             Assert.Contains(verb, output, StringComparison.Ordinal);
         }
@@ -106,6 +106,39 @@ public sealed class CommandLineTests : IDisposable
         Assert.Contains("analyst@recoverywatch.test", output, StringComparison.Ordinal);
         var again = await RunAsync("create-user", "--email", "analyst@recoverywatch.test", "--role", "SecretariatAnalyst", "--password", "Long-enough-password-1", Database("e.db"));
         Assert.Equal(1, again.ExitCode);
+    }
+
+    [Fact]
+    public async Task Create_user_binds_a_focal_point_to_its_State_and_refuses_an_unknown_one()
+    {
+        var created = await RunAsync("create-user", "--email", "fp@recoverywatch.test", "--role", "FocalPoint", "--state", "NGA", "--password", "Long-enough-password-1", Database("f.db"));
+        Assert.True(created.ExitCode == 0, created.Error);
+        Assert.Contains("for NGA", created.Output, StringComparison.Ordinal);
+        var unknown = await RunAsync("create-user", "--email", "fp2@recoverywatch.test", "--role", "FocalPoint", "--state", "XXX", "--password", "Long-enough-password-1", Database("f.db"));
+        Assert.Equal(1, unknown.ExitCode);
+        Assert.Contains("XXX", unknown.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Verify_audit_exits_1_after_a_row_is_altered()
+    {
+        var seeded = await RunAsync("seed-demo", "--cases", "3", Database("g.db"));
+        Assert.True(seeded.ExitCode == 0, seeded.Error);
+        var intact = await RunAsync("verify-audit", Database("g.db"));
+        Assert.True(intact.ExitCode == 0, intact.Error);
+        Assert.Contains("Audit log intact", intact.Output, StringComparison.Ordinal);
+
+        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(_folder, "g.db")};Pooling=false"))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "UPDATE AuditEntries SET Actor = 'someone else' WHERE Id = (SELECT MIN(Id) FROM AuditEntries)";
+            Assert.Equal(1, await command.ExecuteNonQueryAsync());
+        }
+
+        var broken = await RunAsync("verify-audit", Database("g.db"));
+        Assert.Equal(1, broken.ExitCode);
+        Assert.Contains("tampered", broken.Error, StringComparison.Ordinal);
     }
 
     public void Dispose()

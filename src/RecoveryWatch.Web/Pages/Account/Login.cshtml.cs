@@ -8,6 +8,7 @@ using RecoveryWatch.Identity;
 namespace RecoveryWatch.Web.Pages.Account;
 
 [AllowAnonymous]
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Infrastructure.SignInRateLimit.Policy)]
 public sealed class LoginModel(SignInManager<AppUser> signInManager) : PageModel
 {
     [BindProperty]
@@ -31,6 +32,11 @@ public sealed class LoginModel(SignInManager<AppUser> signInManager) : PageModel
         if (result.Succeeded)
         {
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/cases");
+        }
+
+        if (result.RequiresTwoFactor)
+        {
+            return RedirectToPage("/Account/LoginTwoFactor", new { ReturnUrl });
         }
 
         // One message for unknown user and wrong password, so sign-in does not reveal which accounts exist.

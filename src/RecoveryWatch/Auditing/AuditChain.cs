@@ -1,0 +1,35 @@
+using Microsoft.EntityFrameworkCore;
+using RecoveryWatch.Data;
+
+namespace RecoveryWatch.Auditing;
+
+public sealed record AuditVerification(bool Intact, int Checked, long? BrokenAt, string? Reason, string? LastHash);
+
+/// <summary>Checks the audit log's hash chain from the first row to the last. Any altered, inserted or removed row in the
+/// middle breaks it. Removing rows from the end can only be seen against a copy of the last hash kept elsewhere, which the
+/// audit page shows for that purpose.</summary>
+public sealed class AuditChain(RecoveryWatchDbContext db)
+{
+    public async Task<AuditVerification> VerifyAsync(CancellationToken cancellationToken = default)
+    {
+        var previous = AuditEntry.Genesis;
+        var count = 0;
+        await foreach (var entry in db.AuditEntries.AsNoTracking().OrderBy(a => a.Id).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            count++;
+            if (entry.PreviousHash != previous)
+            {
+                return new AuditVerification(false, count, entry.Id, "The entry does not follow the one before it: an entry was removed or inserted.", previous);
+            }
+
+            if (entry.ComputeHash() != entry.Hash)
+            {
+                return new AuditVerification(false, count, entry.Id, "The entry's content no longer matches its hash: it was altered.", previous);
+            }
+
+            previous = entry.Hash;
+        }
+
+        return new AuditVerification(true, count, null, null, previous);
+    }
+}

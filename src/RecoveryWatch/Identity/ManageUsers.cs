@@ -1,0 +1,185 @@
+using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
+using System.Text.Json;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using RecoveryWatch.Auditing;
+using RecoveryWatch.Common;
+using RecoveryWatch.Data;
+
+namespace RecoveryWatch.Identity;
+
+public sealed record UserSummary(string Id, string Email, string? DisplayName, string? Role, IReadOnlyList<string> States, bool Disabled, bool TwoFactorEnabled, bool HasPassword);
+
+public sealed record SaveUserRequest
+{
+    public string? Email { get; init; }
+    public string? DisplayName { get; init; }
+    public string? Role { get; init; }
+    public List<string> States { get; init; } = [];
+    public bool Disabled { get; init; }
+}
+
+/// <summary>An invitation: the account exists without a password; the link lets its owner choose one.</summary>
+public sealed record Invitation(UserSummary User, string SetupToken);
+
+/// <summary>
+/// User management by administrators: invite, assign a role and States, disable. Every change is one transaction with
+/// its audit entry. Accounts are never self-registered.
+/// </summary>
+public sealed class ManageUsers(UserManager<AppUser> users, RecoveryWatchDbContext db, TimeProvider clock)
+{
+    public async Task<IReadOnlyList<UserSummary>> ListAsync(CancellationToken cancellationToken = default)
+    {
+        var all = await db.Users.AsNoTracking().OrderBy(u => u.Email).ToListAsync(cancellationToken);
+        var roles = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id select new { ur.UserId, r.Name }).ToListAsync(cancellationToken);
+        var states = await db.UserClaims.Where(c => c.ClaimType == RecoveryWatchClaims.State).Select(c => new { c.UserId, c.ClaimValue }).ToListAsync(cancellationToken);
+        return [.. all.Select(u => Summarise(u, roles.Where(r => r.UserId == u.Id).Select(r => r.Name!).FirstOrDefault(), states.Where(s => s.UserId == u.Id).Select(s => s.ClaimValue!)))];
+    }
+
+    public async Task<UserSummary> GetAsync(string id, CancellationToken cancellationToken = default) =>
+        (await ListAsync(cancellationToken)).SingleOrDefault(u => u.Id == id) ?? throw new NotFoundException($"User {id} does not exist.");
+
+    public async Task<Invitation> InviteAsync(SaveUserRequest request, string actor, CancellationToken cancellationToken = default)
+    {
+        var (email, role, states) = Validate(request);
+        if (await users.FindByEmailAsync(email) is not null)
+        {
+            throw new ValidationFailedException([new ValidationError("email", "EmailTaken", email)]);
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = Blank(request.DisplayName), LockoutEnabled = true };
+        Check(await users.CreateAsync(user), "email");
+        Check(await users.AddToRoleAsync(user, role), "role");
+        Check(await users.AddClaimsAsync(user, states.Select(s => new Claim(RecoveryWatchClaims.State, s))), "states");
+        var token = await users.GeneratePasswordResetTokenAsync(user);
+        var summary = Summarise(user, role, states);
+        db.AuditEntries.Add(new AuditEntry(clock.GetUtcNow(), actor, "invite", "User", user.Id, null, Snapshot(summary)));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new Invitation(summary, token);
+    }
+
+    /// <summary>Creates a user with a password at once (the create-user verb and the Admin:Email bootstrap).</summary>
+    public async Task<UserSummary> CreateAsync(SaveUserRequest request, string password, string actor, CancellationToken cancellationToken = default)
+    {
+        var invitation = await InviteAsync(request, actor, cancellationToken);
+        await SetPasswordAsync(invitation.User.Id, invitation.SetupToken, password, cancellationToken);
+        return await GetAsync(invitation.User.Id, cancellationToken);
+    }
+
+    public async Task<UserSummary> UpdateAsync(string id, SaveUserRequest request, string actorId, string actor, CancellationToken cancellationToken = default)
+    {
+        var user = await users.FindByIdAsync(id) ?? throw new NotFoundException($"User {id} does not exist.");
+        var (_, role, states) = Validate(request with { Email = user.Email });
+        var before = await GetAsync(id, cancellationToken);
+        if (id == actorId && (request.Disabled || role != Roles.SecretariatAdmin))
+        {
+            // An administrator cannot lock themselves out; another administrator has to do it.
+            throw new ValidationFailedException([new ValidationError(request.Disabled ? "disabled" : "role", "CannotDemoteYourself")]);
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        user.DisplayName = Blank(request.DisplayName);
+        Check(await users.UpdateAsync(user), "displayName");
+        var currentRoles = await users.GetRolesAsync(user);
+        if (!currentRoles.SequenceEqual([role]))
+        {
+            Check(await users.RemoveFromRolesAsync(user, currentRoles), "role");
+            Check(await users.AddToRoleAsync(user, role), "role");
+        }
+
+        var currentStates = (await users.GetClaimsAsync(user)).Where(c => c.Type == RecoveryWatchClaims.State).ToList();
+        Check(await users.RemoveClaimsAsync(user, currentStates), "states");
+        Check(await users.AddClaimsAsync(user, states.Select(s => new Claim(RecoveryWatchClaims.State, s))), "states");
+        // Disabling locks the account for good and changes its security stamp, which ends its sessions and refresh tokens.
+        Check(await users.SetLockoutEndDateAsync(user, request.Disabled ? DateTimeOffset.MaxValue : null), "disabled");
+        Check(await users.UpdateSecurityStampAsync(user), "disabled");
+        var after = Summarise(user, role, states) with { Disabled = request.Disabled, TwoFactorEnabled = user.TwoFactorEnabled, HasPassword = user.PasswordHash is not null };
+        db.AuditEntries.Add(new AuditEntry(clock.GetUtcNow(), actor, request.Disabled && !before.Disabled ? "disable" : "update", "User", user.Id, Snapshot(before), Snapshot(after)));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return after;
+    }
+
+    /// <summary>Sets the first password from an invitation link (or a new one from a reset token).</summary>
+    public async Task SetPasswordAsync(string userId, string token, string password, CancellationToken cancellationToken = default)
+    {
+        var user = await users.FindByIdAsync(userId) ?? throw new ValidationFailedException([new ValidationError("token", "InvalidToken")]);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var result = await users.ResetPasswordAsync(user, token, password);
+        if (!result.Succeeded)
+        {
+            throw new ValidationFailedException([.. result.Errors.Select(e => e.Code == "InvalidToken"
+                ? new ValidationError("token", "InvalidToken")
+                : new ValidationError("password", "Identity", e.Description))]);
+        }
+
+        db.AuditEntries.Add(new AuditEntry(clock.GetUtcNow(), user.Email ?? user.Id, "set-password", "User", user.Id, null, null));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private static (string Email, string Role, List<string> States) Validate(SaveUserRequest request)
+    {
+        var errors = new ValidationCollector();
+        var email = request.Email?.Trim() ?? string.Empty;
+        if (email.Length == 0)
+        {
+            errors.Add("email", "Required");
+        }
+        else if (!new EmailAddressAttribute().IsValid(email) || email.Length > 256)
+        {
+            errors.Add("email", "InvalidEmail");
+        }
+
+        var role = request.Role ?? string.Empty;
+        if (!Roles.All.Contains(role))
+        {
+            errors.Add("role", string.IsNullOrEmpty(role) ? "Required" : "UnknownCode", role);
+        }
+
+        var states = request.States.Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => s.Trim().ToUpperInvariant()).Distinct().ToList();
+        for (var i = 0; i < states.Count; i++)
+        {
+            if (!StateCode.IsKnown(states[i]))
+            {
+                errors.Add($"states[{i}]", "UnknownState", states[i]);
+            }
+        }
+
+        if (role == Roles.FocalPoint && states.Count == 0)
+        {
+            errors.Add("states", "FocalPointNeedsStates");
+        }
+        else if (role == Roles.Delegate && states.Count != 1)
+        {
+            errors.Add("states", "DelegateNeedsOneState");
+        }
+        else if (Roles.IsSecretariat(role) && states.Count > 0)
+        {
+            errors.Add("states", "SecretariatHasNoState");
+        }
+
+        errors.ThrowIfAny();
+        return (email, role, states);
+    }
+
+    private static UserSummary Summarise(AppUser user, string? role, IEnumerable<string> states) =>
+        new(user.Id, user.Email ?? string.Empty, user.DisplayName, role, [.. states.Order(StringComparer.Ordinal)],
+            user.LockoutEnd is { } end && end > DateTimeOffset.UtcNow.AddYears(100), user.TwoFactorEnabled, user.PasswordHash is not null);
+
+    private static string Snapshot(UserSummary user) =>
+        JsonSerializer.Serialize(new { user.Email, user.DisplayName, user.Role, user.States, user.Disabled });
+
+    private static void Check(IdentityResult result, string field)
+    {
+        if (!result.Succeeded)
+        {
+            throw new ValidationFailedException([.. result.Errors.Select(e => new ValidationError(field, "Identity", e.Description))]);
+        }
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

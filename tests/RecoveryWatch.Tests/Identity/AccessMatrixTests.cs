@@ -1,0 +1,196 @@
+using System.Net;
+using System.Text;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using RecoveryWatch.Identity;
+using RecoveryWatch.Tests.Infrastructure;
+
+namespace RecoveryWatch.Tests.Identity;
+
+/// <summary>
+/// Every page and /api/v1 endpoint the application maps, requested as every role. The table below says who may use
+/// each one; an endpoint missing from the table fails the suite, so nothing new ships without a decision about access.
+/// </summary>
+public abstract class AccessMatrixTests(WorldApp world)
+{
+    public enum Role
+    {
+        Anonymous,
+        Admin,
+        Analyst,
+        FocalPoint,
+        Delegate,
+    }
+
+    private enum Access
+    {
+        /// <summary>Anyone, signed in or not.</summary>
+        Public,
+
+        /// <summary>Any signed-in user.</summary>
+        SignedIn,
+
+        /// <summary>Secretariat administrators and analysts.</summary>
+        Secretariat,
+
+        /// <summary>Secretariat administrators only.</summary>
+        Admin,
+    }
+
+    /// <summary>Who may use what. Keys are "METHOD /route pattern" as the application maps them.</summary>
+    private static readonly Dictionary<string, Access> Table = new(StringComparer.Ordinal)
+    {
+        ["GET /"] = Access.Public,
+        ["GET /cases"] = Access.Public,
+        ["GET /cases/{id:int}"] = Access.Public,
+        ["GET /cases/{id:int}/history"] = Access.Secretariat,
+        ["GET /cases/edit/{id:int?}"] = Access.Secretariat,
+        ["GET /account/login"] = Access.Public,
+        ["GET /account/login-2fa"] = Access.Public,
+        ["GET /account/logout"] = Access.Public,
+        ["GET /account/denied"] = Access.Public,
+        ["GET /account/setup"] = Access.Public,
+        ["GET /account/two-factor"] = Access.SignedIn,
+        ["GET /admin/users"] = Access.Admin,
+        ["GET /admin/users/{id}"] = Access.Admin,
+        ["GET /admin/audit"] = Access.Admin,
+        ["GET /error"] = Access.Public,
+        ["GET /language"] = Access.Public,
+        ["GET /healthz"] = Access.Public,
+        ["GET /openapi/{documentName}.json"] = Access.Public,
+        ["GET /api/v1/cases/"] = Access.Public,
+        ["GET /api/v1/cases/{id:int}"] = Access.Public,
+        ["POST /api/v1/cases/"] = Access.Secretariat,
+        ["PUT /api/v1/cases/{id:int}"] = Access.Secretariat,
+        ["GET /api/v1/export/cases.{format}"] = Access.Public,
+        ["POST /api/v1/identity/login"] = Access.Public,
+        ["POST /api/v1/identity/refresh"] = Access.Public,
+    };
+
+    /// <summary>Statuses that are the endpoint's own answer for an allowed caller, where it is not 200.</summary>
+    private static readonly Dictionary<string, HttpStatusCode> AllowedStatus = new(StringComparer.Ordinal)
+    {
+        ["GET /"] = HttpStatusCode.Redirect,
+        ["GET /account/login-2fa"] = HttpStatusCode.Redirect,
+        ["GET /account/logout"] = HttpStatusCode.Redirect,
+        ["GET /account/denied"] = HttpStatusCode.Forbidden,
+        ["GET /language"] = HttpStatusCode.Redirect,
+        ["POST /api/v1/cases/"] = HttpStatusCode.BadRequest,
+        ["PUT /api/v1/cases/{id:int}"] = HttpStatusCode.BadRequest,
+        ["POST /api/v1/identity/refresh"] = HttpStatusCode.Unauthorized,
+    };
+
+    private List<(string Method, string Pattern)> MappedEndpoints()
+    {
+        var sources = world.Services.GetRequiredService<IEnumerable<EndpointDataSource>>();
+        return [.. sources.SelectMany(s => s.Endpoints).OfType<RouteEndpoint>()
+            .SelectMany(e => (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["GET"]).Select(m => (m, "/" + e.RoutePattern.RawText!.TrimStart('/'))))
+            .Where(e => e.m is "GET" or "POST" or "PUT" or "DELETE" or "PATCH")
+            .Distinct()];
+    }
+
+    [Fact]
+    public void Every_mapped_endpoint_has_a_decision_about_access()
+    {
+        var unclassified = MappedEndpoints().Select(e => $"{e.Method} {e.Pattern}").Where(k => !Table.ContainsKey(k)).ToList();
+        Assert.True(unclassified.Count == 0, "Classify these endpoints in AccessMatrixTests.Table: " + string.Join(", ", unclassified));
+        var stale = Table.Keys.Except(MappedEndpoints().Select(e => $"{e.Method} {e.Pattern}")).ToList();
+        Assert.True(stale.Count == 0, "No longer mapped: " + string.Join(", ", stale));
+    }
+
+    [Theory]
+    [InlineData(Role.Anonymous)]
+    [InlineData(Role.Admin)]
+    [InlineData(Role.Analyst)]
+    [InlineData(Role.FocalPoint)]
+    [InlineData(Role.Delegate)]
+    public async Task Each_role_gets_exactly_what_the_table_allows(Role role)
+    {
+        using var client = await SignInAsync(role);
+        var adminId = await AdminIdAsync();
+        var failures = new List<string>();
+        foreach (var (method, pattern) in MappedEndpoints().Where(e => Table.ContainsKey($"{e.Method} {e.Pattern}")))
+        {
+            var key = $"{method} {pattern}";
+            var url = pattern
+                .Replace("{id:int?}", string.Empty, StringComparison.Ordinal)
+                .Replace("{id:int}", world.Alpha.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+                .Replace("{id}", adminId, StringComparison.Ordinal)
+                .Replace("{format}", "csv", StringComparison.Ordinal)
+                .Replace("{documentName}", "v1", StringComparison.Ordinal);
+            using var request = new HttpRequestMessage(new HttpMethod(method), url);
+            if (method is "POST" or "PUT")
+            {
+                var body = key == "POST /api/v1/identity/login"
+                    ? $"{{\"email\":\"{RecoveryWatchApp.AdminEmail}\",\"password\":\"{RecoveryWatchApp.AdminPassword}\"}}"
+                    : key == "POST /api/v1/identity/refresh" ? "{\"refreshToken\":\"not-a-token\"}" : "{}";
+                request.Content = new StringContent(body, Encoding.UTF8, "application/json");
+            }
+
+            var response = await client.Http.SendAsync(request);
+            var expected = Expected(key, Table[key], role, pattern.StartsWith("/api/", StringComparison.Ordinal));
+            var location = response.Headers.Location?.ToString() ?? string.Empty;
+            var ok = response.StatusCode == expected.Status && (expected.LocationPrefix is null || location.StartsWith(expected.LocationPrefix, StringComparison.Ordinal));
+            if (!ok)
+            {
+                failures.Add($"{key} as {role}: expected {(int)expected.Status} {expected.LocationPrefix}, got {(int)response.StatusCode} {location}");
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    private static (HttpStatusCode Status, string? LocationPrefix) Expected(string key, Access access, Role role, bool api)
+    {
+        var allowed = access switch
+        {
+            Access.Public => true,
+            Access.SignedIn => role != Role.Anonymous,
+            Access.Secretariat => role is Role.Admin or Role.Analyst,
+            _ => role == Role.Admin,
+        };
+        if (allowed)
+        {
+            return (AllowedStatus.TryGetValue(key, out var status) ? status : HttpStatusCode.OK, null);
+        }
+
+        if (role == Role.Anonymous)
+        {
+            return api ? (HttpStatusCode.Unauthorized, null) : (HttpStatusCode.Redirect, "http://localhost/account/login");
+        }
+
+        return api ? (HttpStatusCode.Forbidden, null) : (HttpStatusCode.Redirect, "http://localhost/account/denied");
+    }
+
+    private async Task<string> AdminIdAsync()
+    {
+        await using var scope = world.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        return (await users.FindByEmailAsync(RecoveryWatchApp.AdminEmail))!.Id;
+    }
+
+    private async Task<FormClient> SignInAsync(Role role)
+    {
+        var client = FormClient.Create(world);
+        var email = role switch
+        {
+            Role.Admin => RecoveryWatchApp.AdminEmail,
+            Role.Analyst => WorldApp.AnalystEmail,
+            Role.FocalPoint => WorldApp.NigeriaFocalPointEmail,
+            Role.Delegate => WorldApp.FranceDelegateEmail,
+            _ => null,
+        };
+        if (email is not null)
+        {
+            await client.SignInAsync(email, email == RecoveryWatchApp.AdminEmail ? RecoveryWatchApp.AdminPassword : WorldApp.UserPassword);
+        }
+
+        return client;
+    }
+}
+
+public sealed class SqliteAccessMatrixTests(SqliteWorld world) : AccessMatrixTests(world), IClassFixture<SqliteWorld>;
+
+public sealed class PostgresAccessMatrixTests(PostgresWorld world) : AccessMatrixTests(world), IClassFixture<PostgresWorld>;
