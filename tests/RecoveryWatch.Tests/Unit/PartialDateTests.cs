@@ -44,6 +44,9 @@ public sealed class PartialDateTests
         Assert.Equal("March 2019", PartialDate.Parse("2019-03").ToDisplayString(CultureInfo.GetCultureInfo("en")));
         Assert.Equal("mars 2019", PartialDate.Parse("2019-03").ToDisplayString(CultureInfo.GetCultureInfo("fr")));
         Assert.Equal("2019", PartialDate.Parse("2019").ToDisplayString(CultureInfo.GetCultureInfo("ar")));
+        Assert.Equal("14 mars 2019", PartialDate.Parse("2019-03-14").ToDisplayString(CultureInfo.GetCultureInfo("fr")));
+        Assert.Equal("2019年3月14日", PartialDate.Parse("2019-03-14").ToDisplayString(CultureInfo.GetCultureInfo("zh")));
+        Assert.DoesNotContain("Thursday", PartialDate.Parse("2019-03-14").ToDisplayString(CultureInfo.GetCultureInfo("en")), StringComparison.Ordinal);
     }
 
     [Fact]
