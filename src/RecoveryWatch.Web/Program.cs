@@ -13,6 +13,7 @@ builder.Services.AddRecoveryWatchLocalization();
 builder.Services.AddRecoveryWatchIdentity();
 builder.Services.AddRecoveryWatchAuthorization();
 builder.Services.AddSignInRateLimit(builder.Configuration);
+builder.Services.AddHostedService<SilenceSweep>();
 // No upload in this app needs more than 32 MB; larger bodies are refused before they are read.
 builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 32 * 1024 * 1024);
 builder.Services.AddRazorPages().AddViewLocalization().AddDataAnnotationsLocalization(o =>
@@ -69,6 +70,7 @@ var api = app.MapGroup("/api/v1").RequireAuthorization();
 api.MapIdentityEndpoints();
 api.MapCaseEndpoints();
 api.MapExportEndpoints();
+api.MapMeetingEndpoints();
 app.MapLanguageSwitcher();
 app.MapRazorPages().RequireAuthorization();
 

@@ -30,6 +30,9 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
     public string BaseUrl { get; private set; } = string.Empty;
     public int KnownCaseId { get; private set; }
     public int PeruCaseId { get; private set; }
+    public int MeetingId { get; private set; }
+    public const string DelegateEmail = "delegate.fra@browser.test";
+    public const string DelegatePassword = "Delegate-password-2026";
 
     public async Task InitializeAsync()
     {
@@ -76,6 +79,16 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
             }, "browser-test");
         }
 
+        await using (var scope = Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<RecoveryWatch.Data.RecoveryWatchDbContext>();
+            MeetingId = (await RecoveryWatch.Meetings.MeetingQueries.ListAsync(db, "en", default)).Single().Id;
+            await scope.ServiceProvider.GetRequiredService<RecoveryWatch.Identity.ManageUsers>().CreateAsync(
+                new RecoveryWatch.Identity.SaveUserRequest { Email = DelegateEmail, Role = RecoveryWatch.Identity.Roles.Delegate, States = ["FRA"] }, DelegatePassword, "browser-test");
+            await scope.ServiceProvider.GetRequiredService<RecoveryWatch.Meetings.SilenceProcedures>().CirculateAsync(
+                MeetingId, "CAC/COSP/WG.2/2020/L.1", DateTimeOffset.UtcNow.AddDays(3), "browser-test");
+        }
+
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -93,6 +106,7 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Demo", "true");
         builder.UseSetting("Admin:Email", AdminEmail);
         builder.UseSetting("Admin:Password", AdminPassword);
+        builder.UseSetting("RateLimiting:SignInPerMinute", "1000");
     }
 
     public async Task<IPage> NewPageAsync(string locale = "en-GB")

@@ -23,7 +23,7 @@ public static partial class CommandLine
 
     public static readonly IReadOnlySet<string> Verbs = new HashSet<string>(StringComparer.Ordinal)
     {
-        "migrate", "seed-demo", "export-cases", "create-user", "verify-audit", "--help", "-h", "-?", "help",
+        "migrate", "seed-demo", "export-cases", "create-user", "verify-audit", "report", "--help", "-h", "-?", "help",
     };
 
     /// <summary>Configuration switches (<c>--Database:Provider=Postgres</c>, <c>--Demo=false</c>) go to the host's configuration;
@@ -108,6 +108,25 @@ public static partial class CommandLine
             await Console.Out.WriteLineAsync($"Created {user.Email} ({user.Role}{(user.States.Count > 0 ? " for " + string.Join(", ", user.States) : string.Empty)}).");
         }));
         root.Subcommands.Add(createUser);
+
+        var report = new Command("report", "Produce a document in Word: the annotated agenda of a meeting.");
+        var meetingOption = new Option<int>("--meeting") { Description = "Meeting id (see /api/v1/meetings).", Required = true };
+        var langOption = new Option<string>("--lang") { Description = "ar, zh, en, fr, ru or es.", Required = true };
+        langOption.AcceptOnlyFromAmong([.. RecoveryWatch.ReferenceData.Languages.All]);
+        var reportOut = new Option<FileInfo>("--out") { Description = "The .docx file to write.", Required = true };
+        var agenda = new Command("agenda", "The annotated provisional agenda with the organization of work as its annex.") { meetingOption, langOption, reportOut };
+        agenda.SetAction((parse, ct) => WithScope(app, async services =>
+        {
+            var db = services.GetRequiredService<RecoveryWatchDbContext>();
+            var meeting = await RecoveryWatch.Meetings.MeetingQueries.LoadAsync(db, parse.GetValue(meetingOption), ct)
+                ?? throw new ValidationFailedException([new ValidationError("--meeting", "UnknownCode", parse.GetValue(meetingOption))]);
+            var bytes = RecoveryWatch.Reporting.AnnotatedAgenda.Write(meeting, await RecoveryWatch.Meetings.MeetingQueries.DocumentsAsync(db, ct), parse.GetValue(langOption)!);
+            var file = parse.GetValue(reportOut)!;
+            await File.WriteAllBytesAsync(file.FullName, bytes, ct);
+            await Console.Out.WriteLineAsync($"Wrote {file.FullName}.");
+        }));
+        report.Subcommands.Add(agenda);
+        root.Subcommands.Add(report);
 
         var verifyAudit = new Command("verify-audit", "Check the audit log's hash chain; exit code 1 when an entry was altered, inserted or removed.");
         verifyAudit.SetAction((_, ct) => WithScope(app, async services =>

@@ -43,6 +43,9 @@ public static class DataServices
         services.AddScoped<RecoveryWatch.Identity.ManageUsers>();
         services.AddScoped<RecoveryWatch.Auditing.AuditChain>();
         services.AddScoped<RecoveryWatch.Auditing.ReadAuditLog>();
+        services.AddScoped<RecoveryWatch.Meetings.LoadMeetingSeed>();
+        services.AddScoped<RecoveryWatch.Meetings.SilenceProcedures>();
+        services.AddScoped<RecoveryWatch.Meetings.Participation>();
         return services;
     }
 

@@ -16,9 +16,21 @@ public static class Policies
     /// <summary>Read the change history of a case: the Secretariat.</summary>
     public const string ReadCaseHistory = nameof(ReadCaseHistory);
 
+    /// <summary>Circulate draft reports, upload document versions, read participant lists: the Secretariat.</summary>
+    public const string ManageMeetings = nameof(ManageMeetings);
+
+    /// <summary>Object to or propose an amendment to a draft report under silence: delegates of States parties.</summary>
+    public const string BreakSilence = nameof(BreakSilence);
+
+    /// <summary>Register members of a State's delegation: its delegates and focal points, and the Secretariat.</summary>
+    public const string RegisterParticipants = nameof(RegisterParticipants);
+
     public static IServiceCollection AddRecoveryWatchAuthorization(this IServiceCollection services)
     {
         services.AddAuthorizationBuilder()
+            .AddPolicy(ManageMeetings, p => p.RequireRole(Roles.SecretariatAdmin, Roles.SecretariatAnalyst))
+            .AddPolicy(BreakSilence, p => p.RequireRole(Roles.Delegate).RequireClaim(RecoveryWatchClaims.State))
+            .AddPolicy(RegisterParticipants, p => p.RequireRole(Roles.Delegate, Roles.FocalPoint, Roles.SecretariatAdmin, Roles.SecretariatAnalyst))
             .AddPolicy(EditCases, p => p.RequireRole(Roles.SecretariatAdmin, Roles.SecretariatAnalyst))
             .AddPolicy(ReadCaseHistory, p => p.RequireRole(Roles.SecretariatAdmin, Roles.SecretariatAnalyst))
             .AddPolicy(ManageUsers, p => p.RequireRole(Roles.SecretariatAdmin));
@@ -43,4 +55,10 @@ public static class Policies
     }
 
     public static string Actor(this ClaimsPrincipal user) => user.Identity?.Name ?? "anonymous";
+
+    /// <summary>The States a user acts for; null for the Secretariat, which acts for none and may act on all.</summary>
+    public static IReadOnlyCollection<string>? ActingStates(this ClaimsPrincipal user) =>
+        user.IsInRole(Roles.SecretariatAdmin) || user.IsInRole(Roles.SecretariatAnalyst)
+            ? null
+            : [.. user.FindAll(RecoveryWatchClaims.State).Select(c => c.Value)];
 }

@@ -5,7 +5,7 @@ using RecoveryWatch.ReferenceData;
 namespace RecoveryWatch.Data;
 
 /// <summary>Brings a database up to date: migrations, then reference data, then (on an empty database) demo data.</summary>
-public sealed class DatabaseInitializer(RecoveryWatchDbContext db, SeedDemoCases seedDemo)
+public sealed class DatabaseInitializer(RecoveryWatchDbContext db, SeedDemoCases seedDemo, Meetings.LoadMeetingSeed loadMeeting)
 {
     public const string SystemActor = "system";
 
@@ -13,6 +13,7 @@ public sealed class DatabaseInitializer(RecoveryWatchDbContext db, SeedDemoCases
     {
         await db.Database.MigrateAsync(cancellationToken);
         await LoadReferenceDataAsync(cancellationToken);
+        await loadMeeting.HandleAsync(cancellationToken);
     }
 
     public async Task InitializeAsync(bool loadDemo, CancellationToken cancellationToken = default)

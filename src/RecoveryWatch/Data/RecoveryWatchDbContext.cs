@@ -4,6 +4,7 @@ using RecoveryWatch.Analytics;
 using RecoveryWatch.Auditing;
 using RecoveryWatch.Cases;
 using RecoveryWatch.Identity;
+using RecoveryWatch.Meetings;
 using RecoveryWatch.ReferenceData;
 
 namespace RecoveryWatch.Data;
@@ -17,6 +18,11 @@ public sealed class RecoveryWatchDbContext(DbContextOptions<RecoveryWatchDbConte
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<StateRecord> States => Set<StateRecord>();
     public DbSet<CurrencyRecord> Currencies => Set<CurrencyRecord>();
+    public DbSet<Body> Bodies => Set<Body>();
+    public DbSet<Meeting> Meetings => Set<Meeting>();
+    public DbSet<MeetingDocument> Documents => Set<MeetingDocument>();
+    public DbSet<Participant> Participants => Set<Participant>();
+    public DbSet<SilenceProcedure> SilenceProcedures => Set<SilenceProcedure>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();

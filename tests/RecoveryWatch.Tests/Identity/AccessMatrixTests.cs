@@ -37,6 +37,9 @@ public abstract class AccessMatrixTests(WorldApp world)
 
         /// <summary>Secretariat administrators only.</summary>
         Admin,
+
+        /// <summary>Delegates of a State party only.</summary>
+        Delegate,
     }
 
     /// <summary>Who may use what. Keys are "METHOD /route pattern" as the application maps them.</summary>
@@ -67,6 +70,24 @@ public abstract class AccessMatrixTests(WorldApp world)
         ["GET /api/v1/export/cases.{format}"] = Access.Public,
         ["POST /api/v1/identity/login"] = Access.Public,
         ["POST /api/v1/identity/refresh"] = Access.Public,
+        ["GET /meetings"] = Access.Public,
+        ["GET /meetings/{id:int}"] = Access.Public,
+        ["GET /meetings/{id:int}/participants"] = Access.SignedIn,
+        ["GET /documents"] = Access.Public,
+        ["GET /api/v1/meetings/"] = Access.Public,
+        ["GET /api/v1/meetings/{id:int}"] = Access.Public,
+        ["GET /api/v1/meetings/{id:int}/calendar.ics"] = Access.Public,
+        ["GET /api/v1/meetings/{id:int}/agenda.docx"] = Access.Public,
+        ["GET /api/v1/meetings/{id:int}/silence"] = Access.Public,
+        ["POST /api/v1/meetings/{id:int}/silence"] = Access.Secretariat,
+        ["GET /api/v1/meetings/{id:int}/participants"] = Access.SignedIn,
+        ["POST /api/v1/meetings/{id:int}/participants"] = Access.SignedIn,
+        ["GET /api/v1/silence/{id:int}"] = Access.Public,
+        ["POST /api/v1/silence/{id:int}/breaks"] = Access.Delegate,
+        ["GET /api/v1/silence/{id:int}/outcome.docx"] = Access.Public,
+        ["GET /api/v1/documents/{symbol}"] = Access.Public,
+        ["GET /api/v1/documents/{symbol}/{lang}"] = Access.Public,
+        ["POST /api/v1/documents/{symbol}/{lang}"] = Access.Secretariat,
     };
 
     /// <summary>Statuses that are the endpoint's own answer for an allowed caller, where it is not 200.</summary>
@@ -80,6 +101,12 @@ public abstract class AccessMatrixTests(WorldApp world)
         ["POST /api/v1/cases/"] = HttpStatusCode.BadRequest,
         ["PUT /api/v1/cases/{id:int}"] = HttpStatusCode.BadRequest,
         ["POST /api/v1/identity/refresh"] = HttpStatusCode.Unauthorized,
+        ["POST /api/v1/meetings/{id:int}/silence"] = HttpStatusCode.BadRequest,
+        ["POST /api/v1/meetings/{id:int}/participants"] = HttpStatusCode.BadRequest,
+        ["GET /api/v1/silence/{id:int}"] = HttpStatusCode.NotFound,
+        ["GET /api/v1/silence/{id:int}/outcome.docx"] = HttpStatusCode.NotFound,
+        ["POST /api/v1/silence/{id:int}/breaks"] = HttpStatusCode.NotFound,
+        ["POST /api/v1/documents/{symbol}/{lang}"] = HttpStatusCode.Created,
     };
 
     private List<(string Method, string Pattern)> MappedEndpoints()
@@ -119,6 +146,8 @@ public abstract class AccessMatrixTests(WorldApp world)
                 .Replace("{id:int}", world.Alpha.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
                 .Replace("{id}", adminId, StringComparison.Ordinal)
                 .Replace("{format}", "csv", StringComparison.Ordinal)
+                .Replace("{symbol}", Uri.EscapeDataString("CAC/COSP/WG.2/2020/1"), StringComparison.Ordinal)
+                .Replace("{lang}", "en", StringComparison.Ordinal)
                 .Replace("{documentName}", "v1", StringComparison.Ordinal);
             using var request = new HttpRequestMessage(new HttpMethod(method), url);
             if (method is "POST" or "PUT")
@@ -127,6 +156,10 @@ public abstract class AccessMatrixTests(WorldApp world)
                     ? $"{{\"email\":\"{RecoveryWatchApp.AdminEmail}\",\"password\":\"{RecoveryWatchApp.AdminPassword}\"}}"
                     : key == "POST /api/v1/identity/refresh" ? "{\"refreshToken\":\"not-a-token\"}" : "{}";
                 request.Content = new StringContent(body, Encoding.UTF8, "application/json");
+                if (key == "POST /api/v1/documents/{symbol}/{lang}")
+                {
+                    request.Content = new MultipartFormDataContent { { new ByteArrayContent("matrix"u8.ToArray()), "file", "matrix.txt" } };
+                }
             }
 
             var response = await client.Http.SendAsync(request);
@@ -149,6 +182,7 @@ public abstract class AccessMatrixTests(WorldApp world)
             Access.Public => true,
             Access.SignedIn => role != Role.Anonymous,
             Access.Secretariat => role is Role.Admin or Role.Analyst,
+            Access.Delegate => role == Role.Delegate,
             _ => role == Role.Admin,
         };
         if (allowed)

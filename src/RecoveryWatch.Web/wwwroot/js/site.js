@@ -10,3 +10,12 @@ document.addEventListener("DOMContentLoaded", () => {
   const summary = document.querySelector(".error-summary[tabindex]");
   if (summary) summary.focus();
 });
+
+// Deadlines are shown in the meeting's time zone by the server; add the reader's own time beside them.
+document.addEventListener("DOMContentLoaded", () => {
+  const lang = document.documentElement.lang || undefined;
+  for (const span of document.querySelectorAll(".local-time[data-utc]")) {
+    const when = new Date(span.dataset.utc);
+    span.textContent = "(" + when.toLocaleString(lang, { dateStyle: "long", timeStyle: "short", timeZoneName: "short" }) + ")";
+  }
+});

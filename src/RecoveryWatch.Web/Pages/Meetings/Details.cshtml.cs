@@ -1,0 +1,133 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using RecoveryWatch.Common;
+using RecoveryWatch.Data;
+using RecoveryWatch.Meetings;
+using RecoveryWatch.Web.Infrastructure;
+
+namespace RecoveryWatch.Web.Pages.Meetings;
+
+/// <summary>A meeting: agenda with annotations and documents, organization of work, joint sittings, and adoption of the
+/// report by silence procedure (the Secretariat circulates; delegates may break silence before the deadline).</summary>
+[AllowAnonymous]
+public sealed class DetailsModel(RecoveryWatchDbContext db, SilenceProcedures silence, IAuthorizationService authorization, IStringLocalizer<SharedResource> localizer) : PageModel
+{
+    public MeetingView Meeting { get; private set; } = null!;
+    public IReadOnlyDictionary<string, MeetingDocument> Documents { get; private set; } = new Dictionary<string, MeetingDocument>();
+    public IReadOnlyList<SilenceView> Procedures { get; private set; } = [];
+    public bool CanCirculate { get; private set; }
+    public bool CanBreakSilence { get; private set; }
+    public bool CanRegister { get; private set; }
+    public string? Message { get; private set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Lang { get; set; }
+
+    [BindProperty]
+    public string? DraftSymbol { get; set; }
+
+    [BindProperty]
+    public DateTime? Deadline { get; set; }
+
+    [BindProperty]
+    public SilenceBreakKind Kind { get; set; }
+
+    [BindProperty]
+    public string? Text { get; set; }
+
+    [BindProperty]
+    public int ProcedureId { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) =>
+        await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostCirculateAsync(int id, CancellationToken cancellationToken)
+    {
+        if (!(await authorization.AuthorizeAsync(User, Policies.ManageMeetings)).Succeeded)
+        {
+            return Forbid();
+        }
+
+        var meeting = await MeetingQueries.LoadAsync(db, id, cancellationToken);
+        if (meeting is null)
+        {
+            return NotFound();
+        }
+
+        try
+        {
+            // The deadline is typed in the meeting's time zone, as the Secretariat announces it.
+            var local = Deadline ?? DateTime.MinValue;
+            var utc = Deadline is null ? DateTimeOffset.MinValue : new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), meeting.Zone), TimeSpan.Zero);
+            await silence.CirculateAsync(id, DraftSymbol ?? string.Empty, utc, User.Actor(), cancellationToken);
+            return Redirect($"/meetings/{id}#silence");
+        }
+        catch (ValidationFailedException exception)
+        {
+            AddErrors(exception);
+        }
+
+        await LoadAsync(id, cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostBreakAsync(int id, CancellationToken cancellationToken)
+    {
+        if (!(await authorization.AuthorizeAsync(User, Policies.BreakSilence)).Succeeded)
+        {
+            return Forbid();
+        }
+
+        try
+        {
+            await silence.BreakAsync(ProcedureId, User.ActingStates()!.First(), Kind, Text, User.Actor(), cancellationToken);
+            return Redirect($"/meetings/{id}#silence");
+        }
+        catch (ValidationFailedException exception)
+        {
+            AddErrors(exception);
+        }
+        catch (NotFoundException)
+        {
+            return NotFound();
+        }
+
+        await LoadAsync(id, cancellationToken);
+        return Page();
+    }
+
+    private void AddErrors(ValidationFailedException exception)
+    {
+        foreach (var error in exception.Errors)
+        {
+            ModelState.AddModelError(char.ToUpperInvariant(error.Field[0]) + error.Field[1..], localizer.Message(error));
+        }
+    }
+
+    private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)
+    {
+        var meeting = await MeetingQueries.LoadAsync(db, id, cancellationToken);
+        if (meeting is null)
+        {
+            return false;
+        }
+
+        var language = RecoveryWatch.ReferenceData.Languages.Normalize(Lang ?? Localization.CurrentLanguage);
+        Meeting = MeetingQueries.View(meeting, language);
+        Documents = await MeetingQueries.DocumentsAsync(db, cancellationToken);
+        Procedures = await silence.ForMeetingAsync(id, cancellationToken);
+        CanCirculate = (await authorization.AuthorizeAsync(User, Policies.ManageMeetings)).Succeeded;
+        CanBreakSilence = (await authorization.AuthorizeAsync(User, Policies.BreakSilence)).Succeeded;
+        CanRegister = (await authorization.AuthorizeAsync(User, Policies.RegisterParticipants)).Succeeded;
+        return true;
+    }
+
+    public string Time(DateTimeOffset local) => local.ToString("t", CultureInfo.CurrentCulture);
+
+    public string Day(DateTimeOffset local) => local.ToString("dddd " + PartialDate.LongDateWithoutWeekday(CultureInfo.CurrentCulture), CultureInfo.CurrentCulture);
+
+    public static string DocumentUrl(string symbol) => "/documents?symbol=" + Uri.EscapeDataString(symbol);
+}

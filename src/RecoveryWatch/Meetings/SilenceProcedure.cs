@@ -1,0 +1,110 @@
+namespace RecoveryWatch.Meetings;
+
+public enum SilenceStatus
+{
+    Open,
+    Adopted,
+    Broken,
+}
+
+public enum SilenceBreakKind
+{
+    Objection,
+    Amendment,
+}
+
+/// <summary>
+/// Adoption of a draft report by silence procedure: the draft is circulated to the States parties with a deadline; if no
+/// State objects or proposes an amendment in writing before it, the report is adopted; one objection or amendment breaks
+/// silence. The procedure closes itself when the deadline passes.
+/// </summary>
+public sealed class SilenceProcedure
+{
+    private readonly List<SilenceBreak> _breaks = [];
+
+    public SilenceProcedure(int meetingId, string draftSymbol, DateTimeOffset circulatedAt, DateTimeOffset deadline, string circulatedBy)
+    {
+        if (deadline <= circulatedAt)
+        {
+            throw new ArgumentException("The deadline must be after circulation.", nameof(deadline));
+        }
+
+        MeetingId = meetingId;
+        DraftSymbol = draftSymbol;
+        CirculatedAt = circulatedAt;
+        Deadline = deadline;
+        CirculatedBy = circulatedBy;
+    }
+
+    private SilenceProcedure()
+    {
+        DraftSymbol = CirculatedBy = string.Empty;
+    }
+
+    public int Id { get; private set; }
+    public int MeetingId { get; private set; }
+    public string DraftSymbol { get; private set; }
+    public DateTimeOffset CirculatedAt { get; private set; }
+
+    /// <summary>In UTC; shown in the meeting's time zone and the reader's.</summary>
+    public DateTimeOffset Deadline { get; private set; }
+
+    public string CirculatedBy { get; private set; }
+    public SilenceStatus Status { get; private set; }
+    public DateTimeOffset? ClosedAt { get; private set; }
+    public IReadOnlyCollection<SilenceBreak> Breaks => _breaks;
+
+    /// <summary>A State breaks silence by objecting or proposing an amendment, in writing, before the deadline.</summary>
+    public SilenceBreak Break(string stateCode, SilenceBreakKind kind, string text, string by, DateTimeOffset now)
+    {
+        CloseIfDue(now);
+        if (Status != SilenceStatus.Open)
+        {
+            throw new InvalidOperationException(Status == SilenceStatus.Adopted ? "DeadlinePassed" : "AlreadyBroken");
+        }
+
+        var entry = new SilenceBreak(stateCode, kind, text, by, now);
+        _breaks.Add(entry);
+        Status = SilenceStatus.Broken;
+        ClosedAt = now;
+        return entry;
+    }
+
+    /// <summary>At the deadline an open procedure ends as adopted. Returns whether the status changed.</summary>
+    public bool CloseIfDue(DateTimeOffset now)
+    {
+        if (Status != SilenceStatus.Open || now < Deadline)
+        {
+            return false;
+        }
+
+        Status = SilenceStatus.Adopted;
+        ClosedAt = Deadline;
+        return true;
+    }
+}
+
+public sealed class SilenceBreak
+{
+    internal SilenceBreak(string stateCode, SilenceBreakKind kind, string text, string by, DateTimeOffset at)
+    {
+        StateCode = stateCode;
+        Kind = kind;
+        Text = text;
+        By = by;
+        At = at;
+    }
+
+    private SilenceBreak()
+    {
+        StateCode = Text = By = string.Empty;
+    }
+
+    public int Id { get; private set; }
+    public int ProcedureId { get; private set; }
+    public string StateCode { get; private set; }
+    public SilenceBreakKind Kind { get; private set; }
+    public string Text { get; private set; }
+    public string By { get; private set; }
+    public DateTimeOffset At { get; private set; }
+}

@@ -1,0 +1,48 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace RecoveryWatch.BrowserTests;
+
+/// <summary>A delegate opens the 14th meeting, reads the agenda in Chinese, downloads the Chinese version of a document and
+/// objects to the draft report under silence procedure.</summary>
+[Collection(BrowserFlows.Name)]
+public sealed class MeetingFlowTests(BrowserApp app)
+{
+    [Fact]
+    public async Task Delegate_reads_the_Chinese_agenda_downloads_a_document_and_objects_under_silence()
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/account/login?culture=en");
+        await page.GetByLabel("E-mail address").FillAsync(BrowserApp.DelegateEmail);
+        await page.GetByLabel("Password").FillAsync(BrowserApp.DelegatePassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Meetings" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Fourteenth meeting", Exact = false }).ClickAsync();
+        await Expect(page.Locator("table.work tbody tr")).ToHaveCountAsync(5);
+
+        await page.GetByLabel("Language of the agenda").SelectOptionAsync("zh");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Change" }).Last.ClickAsync();
+        var agenda = page.Locator("section.agenda");
+        await Expect(agenda).ToHaveAttributeAsync("lang", "zh");
+        await Expect(agenda).ToContainTextAsync("资产追回的实际方面");
+        await Expect(agenda).ToContainTextAsync("技术援助");
+
+        await agenda.GetByRole(AriaRole.Link, new() { Name = "CAC/COSP/WG.2/2020/1" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "CAC/COSP/WG.2/2020/1" })).ToBeVisibleAsync();
+        var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("tr", new() { HasText = "中文" }).GetByRole(AriaRole.Link).ClickAsync());
+        Assert.EndsWith("_ZH.docx", download.SuggestedFilename, StringComparison.Ordinal);
+        var path = await download.PathAsync();
+        Assert.True(new FileInfo(path!).Length > 1000);
+
+        await page.GoBackAsync();
+        await page.GoBackAsync();
+        var silence = page.Locator("#silence");
+        await Expect(silence).ToContainTextAsync("CAC/COSP/WG.2/2020/L.1");
+        await silence.GetByRole(AriaRole.Radio, new() { Name = "Objection" }).CheckAsync();
+        await silence.GetByLabel("Text of the objection or proposed amendment").FillAsync("France cannot join consensus on paragraph 12.");
+        await silence.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
+        await Expect(page.Locator("#silence .silence").First).ToHaveAttributeAsync("data-status", "Broken");
+        await Expect(page.Locator("#silence")).ToContainTextAsync("France cannot join consensus on paragraph 12.");
+    }
+}

@@ -1,0 +1,172 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using DocumentFormat.OpenXml.Packaging;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using RecoveryWatch.Identity;
+using RecoveryWatch.Meetings;
+using RecoveryWatch.Tests.Identity;
+using RecoveryWatch.Tests.Infrastructure;
+
+namespace RecoveryWatch.Tests.Meetings;
+
+public sealed class SilenceRuleTests
+{
+    private static readonly DateTimeOffset Start = new(2020, 11, 20, 9, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void Silent_procedure_is_adopted_at_the_deadline_and_not_before()
+    {
+        var procedure = new SilenceProcedure(1, "CAC/COSP/WG.2/2020/L.1", Start, Start.AddDays(3), "secretariat");
+        Assert.False(procedure.CloseIfDue(Start.AddDays(3).AddSeconds(-1)));
+        Assert.Equal(SilenceStatus.Open, procedure.Status);
+        Assert.True(procedure.CloseIfDue(Start.AddDays(3)));
+        Assert.Equal(SilenceStatus.Adopted, procedure.Status);
+        Assert.Equal(Start.AddDays(3), procedure.ClosedAt);
+    }
+
+    [Theory]
+    [InlineData(SilenceBreakKind.Objection)]
+    [InlineData(SilenceBreakKind.Amendment)]
+    public void Objection_or_amendment_before_the_deadline_breaks_silence(SilenceBreakKind kind)
+    {
+        var procedure = new SilenceProcedure(1, "CAC/COSP/WG.2/2020/L.1", Start, Start.AddDays(3), "secretariat");
+        procedure.Break("FRA", kind, "Paragraph 12 should read …", "delegate", Start.AddDays(1));
+        Assert.Equal(SilenceStatus.Broken, procedure.Status);
+        Assert.False(procedure.CloseIfDue(Start.AddDays(4)));
+        Assert.Equal(SilenceStatus.Broken, procedure.Status);
+    }
+
+    [Fact]
+    public void Objection_after_the_deadline_is_refused_and_the_report_stands_adopted()
+    {
+        var procedure = new SilenceProcedure(1, "CAC/COSP/WG.2/2020/L.1", Start, Start.AddDays(3), "secretariat");
+        var refused = Assert.Throws<InvalidOperationException>(() => procedure.Break("FRA", SilenceBreakKind.Objection, "Too late", "delegate", Start.AddDays(3).AddMinutes(1)));
+        Assert.Equal("DeadlinePassed", refused.Message);
+        Assert.Equal(SilenceStatus.Adopted, procedure.Status);
+        Assert.Empty(procedure.Breaks);
+    }
+
+    [Fact]
+    public void Deadline_must_follow_circulation() =>
+        Assert.Throws<ArgumentException>(() => new SilenceProcedure(1, "CAC/COSP/WG.2/2020/L.1", Start, Start, "secretariat"));
+}
+
+/// <summary>The silence procedure through the API with a clock the test moves, on each database.</summary>
+public abstract class SilenceProcedureTests(ClockedApp app)
+{
+    private const string DelegatePassword = "Delegate-password-2026";
+
+    private async Task<int> MeetingIdAsync() =>
+        (await app.CreateClient().GetFromJsonAsync<JsonElement>("/api/v1/meetings")).EnumerateArray().First().GetProperty("id").GetInt32();
+
+    private async Task<HttpClient> UserAsync(string email, string role, params string[] states)
+    {
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<ManageUsers>();
+            if (await scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<AppUser>>().FindByEmailAsync(email) is null)
+            {
+                await users.CreateAsync(new SaveUserRequest { Email = email, Role = role, States = [.. states] }, DelegatePassword, "test");
+            }
+        }
+
+        return await app.BearerClientAsync(email, DelegatePassword);
+    }
+
+    /// <summary>Moves a month on (closing any procedure another test left open: one is open per meeting at a time), then
+    /// circulates a draft. Tokens are taken after the move, since they expire after an hour of the test clock.</summary>
+    private async Task<int> CirculateAsync(TimeSpan deadlineIn)
+    {
+        app.Clock.Advance(TimeSpan.FromDays(30));
+        var id = await MeetingIdAsync();
+        await app.CreateClient().GetAsync($"/api/v1/meetings/{id}/silence");
+        using var secretariat = await app.SecretariatClientAsync();
+        var response = await secretariat.PostAsJsonAsync($"/api/v1/meetings/{id}/silence", new { draftSymbol = "CAC/COSP/WG.2/2020/L.1", deadline = app.Clock.GetUtcNow().Add(deadlineIn) });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+    }
+
+    private async Task<string> StatusAsync(int procedure) =>
+        (await app.CreateClient().GetFromJsonAsync<JsonElement>($"/api/v1/silence/{procedure}")).GetProperty("status").GetString()!;
+
+    [Fact]
+    public async Task Silent_procedure_closes_itself_as_adopted_and_says_so_in_the_letter()
+    {
+        var procedure = await CirculateAsync(TimeSpan.FromHours(48));
+        Assert.Equal("Open", await StatusAsync(procedure));
+        app.Clock.Advance(TimeSpan.FromHours(49));
+        Assert.Equal("Adopted", await StatusAsync(procedure));
+
+        var letter = await app.CreateClient().GetByteArrayAsync($"/api/v1/silence/{procedure}/outcome.docx?lang=en");
+        using var word = WordprocessingDocument.Open(new MemoryStream(letter), false);
+        Assert.Contains("The report is therefore adopted", word.MainDocumentPart!.Document!.Body!.InnerText, StringComparison.Ordinal);
+        await app.WithDbAsync(async db =>
+        {
+            var actions = await db.AuditEntries.Where(a => a.EntityType == nameof(SilenceProcedure) && a.EntityId == procedure.ToString(System.Globalization.CultureInfo.InvariantCulture)).Select(a => a.Action).ToListAsync();
+            Assert.Equal(["circulate", "close"], actions);
+        });
+    }
+
+    [Theory]
+    [InlineData("Objection")]
+    [InlineData("Amendment")]
+    public async Task Delegate_breaks_silence_by_objection_or_amendment(string kind)
+    {
+        var procedure = await CirculateAsync(TimeSpan.FromHours(48));
+        using var delegateClient = await UserAsync("silence.fra@recoverywatch.test", Roles.Delegate, "FRA");
+        app.Clock.Advance(TimeSpan.FromMinutes(30));
+        var response = await delegateClient.PostAsJsonAsync($"/api/v1/silence/{procedure}/breaks", new { kind, text = "Paragraph 12 should refer to resolution 8/9." });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var view = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("Broken", view.GetProperty("status").GetString());
+        Assert.Equal("FRA", view.GetProperty("breaks")[0].GetProperty("state").GetString());
+        app.Clock.Advance(TimeSpan.FromHours(72));
+        Assert.Equal("Broken", await StatusAsync(procedure));
+        var letter = await app.CreateClient().GetByteArrayAsync($"/api/v1/silence/{procedure}/outcome.docx?lang=fr");
+        using var word = WordprocessingDocument.Open(new MemoryStream(letter), false);
+        Assert.Contains("Le silence a été rompu", word.MainDocumentPart!.Document!.Body!.InnerText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Objection_after_the_deadline_is_refused()
+    {
+        var procedure = await CirculateAsync(TimeSpan.FromMinutes(20));
+        using var delegateClient = await UserAsync("late.deu@recoverywatch.test", Roles.Delegate, "DEU");
+        app.Clock.Advance(TimeSpan.FromMinutes(30));
+        var response = await delegateClient.PostAsJsonAsync($"/api/v1/silence/{procedure}/breaks", new { kind = "Objection", text = "Too late." });
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("deadline has passed", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal("Adopted", await StatusAsync(procedure));
+    }
+
+    [Fact]
+    public async Task Only_delegates_may_break_silence()
+    {
+        var procedure = await CirculateAsync(TimeSpan.FromHours(24));
+        var body = new { kind = "Objection", text = "Not a delegate." };
+        Assert.Equal(HttpStatusCode.Unauthorized, (await app.CreateClient().PostAsJsonAsync($"/api/v1/silence/{procedure}/breaks", body)).StatusCode);
+        using var focalPoint = await UserAsync("silence.focal@recoverywatch.test", Roles.FocalPoint, "NGA");
+        Assert.Equal(HttpStatusCode.Forbidden, (await focalPoint.PostAsJsonAsync($"/api/v1/silence/{procedure}/breaks", body)).StatusCode);
+        using var secretariat = await app.SecretariatClientAsync();
+        Assert.Equal(HttpStatusCode.Forbidden, (await secretariat.PostAsJsonAsync($"/api/v1/silence/{procedure}/breaks", body)).StatusCode);
+        Assert.Equal("Open", await StatusAsync(procedure));
+    }
+
+    [Fact]
+    public async Task Circulation_needs_a_valid_symbol_and_a_future_deadline()
+    {
+        using var secretariat = await app.SecretariatClientAsync();
+        var id = await MeetingIdAsync();
+        var response = await secretariat.PostAsJsonAsync($"/api/v1/meetings/{id}/silence", new { draftSymbol = "draft report", deadline = app.Clock.GetUtcNow().AddHours(-1) });
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.True(errors.TryGetProperty("draftSymbol", out _));
+        Assert.True(errors.TryGetProperty("deadline", out _));
+    }
+}
+
+public sealed class SqliteSilenceProcedureTests(SqliteClockedApp app) : SilenceProcedureTests(app), IClassFixture<SqliteClockedApp>;
+
+public sealed class PostgresSilenceProcedureTests(PostgresClockedApp app) : SilenceProcedureTests(app), IClassFixture<PostgresClockedApp>;
