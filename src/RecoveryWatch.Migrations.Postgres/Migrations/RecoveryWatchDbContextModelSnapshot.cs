@@ -755,6 +755,42 @@ namespace RecoveryWatch.Migrations.Postgres.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("RecoveryWatch.Meetings.AgendaAmendment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AgendaStatusAtTheTime")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingId");
+
+                    b.ToTable("AgendaAmendment");
+                });
+
             modelBuilder.Entity("RecoveryWatch.Meetings.AgendaItem", b =>
                 {
                     b.Property<int>("Id")
@@ -943,6 +979,9 @@ namespace RecoveryWatch.Migrations.Postgres.Migrations
                         .HasColumnType("integer");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset?>("AgendaAdoptedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("AgendaStatus")
                         .IsRequired()
@@ -1381,6 +1420,15 @@ namespace RecoveryWatch.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("RecoveryWatch.Meetings.AgendaAmendment", b =>
+                {
+                    b.HasOne("RecoveryWatch.Meetings.Meeting", null)
+                        .WithMany("Amendments")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("RecoveryWatch.Meetings.AgendaItem", b =>
                 {
                     b.HasOne("RecoveryWatch.Meetings.Meeting", null)
@@ -1497,6 +1545,8 @@ namespace RecoveryWatch.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("RecoveryWatch.Meetings.Meeting", b =>
                 {
+                    b.Navigation("Amendments");
+
                     b.Navigation("Items");
 
                     b.Navigation("JointSittings");

@@ -724,6 +724,40 @@ namespace RecoveryWatch.Migrations.Sqlite.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("RecoveryWatch.Meetings.AgendaAmendment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AgendaStatusAtTheTime")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingId");
+
+                    b.ToTable("AgendaAmendment");
+                });
+
             modelBuilder.Entity("RecoveryWatch.Meetings.AgendaItem", b =>
                 {
                     b.Property<int>("Id")
@@ -900,6 +934,9 @@ namespace RecoveryWatch.Migrations.Sqlite.Migrations
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset?>("AgendaAdoptedAt")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("AgendaStatus")
                         .IsRequired()
@@ -1328,6 +1365,15 @@ namespace RecoveryWatch.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("RecoveryWatch.Meetings.AgendaAmendment", b =>
+                {
+                    b.HasOne("RecoveryWatch.Meetings.Meeting", null)
+                        .WithMany("Amendments")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("RecoveryWatch.Meetings.AgendaItem", b =>
                 {
                     b.HasOne("RecoveryWatch.Meetings.Meeting", null)
@@ -1444,6 +1490,8 @@ namespace RecoveryWatch.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("RecoveryWatch.Meetings.Meeting", b =>
                 {
+                    b.Navigation("Amendments");
+
                     b.Navigation("Items");
 
                     b.Navigation("JointSittings");

@@ -11,6 +11,8 @@ namespace RecoveryWatch.Web.Api;
 
 public sealed record CirculateRequest(string? DraftSymbol, DateTimeOffset Deadline);
 
+public sealed record AmendAgendaRequest(string? Text);
+
 public sealed record BreakSilenceRequest(SilenceBreakKind Kind, string? Text);
 
 public static class MeetingEndpoints
@@ -24,6 +26,8 @@ public static class MeetingEndpoints
         meetings.MapGet("/{id:int}", GetAsync).AllowAnonymous().WithSummary("A meeting with its agenda, organization of work and joint sittings (?lang=)");
         meetings.MapGet("/{id:int}/calendar.ics", CalendarAsync).AllowAnonymous().WithSummary("The organization of work as iCalendar");
         meetings.MapGet("/{id:int}/agenda.docx", AgendaAsync).AllowAnonymous().WithSummary("The annotated provisional agenda as a Word document (?lang=)");
+        meetings.MapPost("/{id:int}/agenda/adopt", AdoptAsync).RequireAuthorization(Policies.ManageMeetings).WithSummary("Record the adoption of the provisional agenda");
+        meetings.MapPost("/{id:int}/agenda/amendments", AmendAsync).RequireAuthorization(Policies.ManageMeetings).WithSummary("Record an amendment to the agenda");
         meetings.MapGet("/{id:int}/silence", SilenceListAsync).AllowAnonymous().WithSummary("Silence procedures on the meeting's draft reports");
         meetings.MapPost("/{id:int}/silence", CirculateAsync).RequireAuthorization(Policies.ManageMeetings).WithSummary("Circulate a draft report under silence procedure");
         meetings.MapGet("/{id:int}/participants", ParticipantsAsync).RequireAuthorization(Policies.RegisterParticipants).WithSummary("Registered participants (the Secretariat: all; a delegation: its own)");
@@ -65,6 +69,18 @@ public static class MeetingEndpoints
         var language = Language(http);
         var bytes = AnnotatedAgenda.Write(meeting, await MeetingQueries.DocumentsAsync(db, ct), language);
         return TypedResults.File(bytes, AnnotatedAgenda.ContentType, AnnotatedAgenda.FileName(meeting.AgendaSymbol, language));
+    }
+
+    private static async Task<Ok<MeetingView>> AdoptAsync(int id, HttpContext http, AgendaLifecycle lifecycle, RecoveryWatchDbContext db, CancellationToken ct)
+    {
+        await lifecycle.AdoptAsync(id, http.User.Actor(), ct);
+        return TypedResults.Ok(MeetingQueries.View((await MeetingQueries.LoadAsync(db, id, ct))!, Language(http)));
+    }
+
+    private static async Task<Ok<MeetingView>> AmendAsync(int id, AmendAgendaRequest request, HttpContext http, AgendaLifecycle lifecycle, RecoveryWatchDbContext db, CancellationToken ct)
+    {
+        await lifecycle.AmendAsync(id, request.Text, http.User.Actor(), ct);
+        return TypedResults.Ok(MeetingQueries.View((await MeetingQueries.LoadAsync(db, id, ct))!, Language(http)));
     }
 
     private static async Task<Ok<IReadOnlyList<SilenceView>>> SilenceListAsync(int id, SilenceProcedures procedures, CancellationToken ct) =>

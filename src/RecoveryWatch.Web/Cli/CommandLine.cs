@@ -117,6 +117,7 @@ public static partial class CommandLine
         var agenda = new Command("agenda", "The annotated provisional agenda with the organization of work as its annex.") { meetingOption, langOption, reportOut };
         agenda.SetAction((parse, ct) => WithScope(app, async services =>
         {
+            await services.GetRequiredService<DatabaseInitializer>().MigrateAsync(ct);
             var db = services.GetRequiredService<RecoveryWatchDbContext>();
             var meeting = await RecoveryWatch.Meetings.MeetingQueries.LoadAsync(db, parse.GetValue(meetingOption), ct)
                 ?? throw new ValidationFailedException([new ValidationError("--meeting", "UnknownCode", parse.GetValue(meetingOption))]);

@@ -46,6 +46,7 @@ public static class DataServices
         services.AddScoped<RecoveryWatch.Meetings.LoadMeetingSeed>();
         services.AddScoped<RecoveryWatch.Meetings.SilenceProcedures>();
         services.AddScoped<RecoveryWatch.Meetings.Participation>();
+        services.AddScoped<RecoveryWatch.Meetings.AgendaLifecycle>();
         return services;
     }
 

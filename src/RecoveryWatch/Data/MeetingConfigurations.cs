@@ -48,6 +48,17 @@ internal sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
         builder.Navigation(m => m.Items).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.Navigation(m => m.JointSittings).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.Navigation(m => m.Slots).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasMany(m => m.Amendments).WithOne().HasForeignKey(a => a.MeetingId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(m => m.Amendments).UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+internal sealed class AgendaAmendmentConfiguration : IEntityTypeConfiguration<AgendaAmendment>
+{
+    public void Configure(EntityTypeBuilder<AgendaAmendment> builder)
+    {
+        builder.Property(a => a.Text).HasMaxLength(8000);
+        builder.Property(a => a.RecordedBy).HasMaxLength(256);
     }
 }
 

@@ -41,6 +41,7 @@ public sealed class Meeting
     private readonly List<AgendaItem> _items = [];
     private readonly List<JointSitting> _jointSittings = [];
     private readonly List<WorkSlot> _slots = [];
+    private readonly List<AgendaAmendment> _amendments = [];
 
     public Meeting(int bodyId, int ordinal, LocalizedText title, DateTimeOffset opensAt, DateTimeOffset closesAt, string timeZone, LocalizedText venue, LocalizedText room, MeetingFormat format, string agendaSymbol)
     {
@@ -94,6 +95,11 @@ public sealed class Meeting
     public IReadOnlyCollection<JointSitting> JointSittings => _jointSittings;
     public IReadOnlyCollection<WorkSlot> Slots => _slots;
 
+    /// <summary>Amendments to the agenda, kept in the order they were made (before or after adoption).</summary>
+    public IReadOnlyCollection<AgendaAmendment> Amendments => _amendments;
+
+    public DateTimeOffset? AgendaAdoptedAt { get; private set; }
+
     public TimeZoneInfo Zone => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
 
     public DateTimeOffset Local(DateTimeOffset utc) => TimeZoneInfo.ConvertTime(utc, Zone);
@@ -111,8 +117,25 @@ public sealed class Meeting
 
     public void AddSlot(WorkSlot slot) => _slots.Add(slot);
 
-    /// <summary>The agenda is adopted at the opening of the meeting (agenda item 1(b)); after that it changes only by amendment.</summary>
-    public void AdoptAgenda() => AgendaStatus = AgendaStatus.Adopted;
+    /// <summary>The agenda is adopted at the opening of the meeting (agenda item 1 (b)), once; after that it changes only
+    /// by amendment, and every amendment is kept.</summary>
+    public void AdoptAgenda(DateTimeOffset at)
+    {
+        if (AgendaStatus == AgendaStatus.Adopted)
+        {
+            throw new InvalidOperationException("AgendaAlreadyAdopted");
+        }
+
+        AgendaStatus = AgendaStatus.Adopted;
+        AgendaAdoptedAt = at;
+    }
+
+    public AgendaAmendment Amend(string text, string by, DateTimeOffset at)
+    {
+        var amendment = new AgendaAmendment(text, by, at, AgendaStatus);
+        _amendments.Add(amendment);
+        return amendment;
+    }
 }
 
 /// <summary>An item (number) or sub-item (number and letter) of the agenda, with its annotation and documents.</summary>
@@ -242,4 +265,30 @@ public sealed class WorkSlot
             Sequence++;
         }
     }
+}
+
+/// <summary>A change to the agenda, as decided by the meeting or proposed before it, with when and by whom it was recorded.</summary>
+public sealed class AgendaAmendment
+{
+    internal AgendaAmendment(string text, string recordedBy, DateTimeOffset at, AgendaStatus agendaStatusAtTheTime)
+    {
+        Text = text;
+        RecordedBy = recordedBy;
+        At = at;
+        AgendaStatusAtTheTime = agendaStatusAtTheTime;
+    }
+
+    private AgendaAmendment()
+    {
+        Text = RecordedBy = string.Empty;
+    }
+
+    public int Id { get; private set; }
+    public int MeetingId { get; private set; }
+    public string Text { get; private set; }
+    public string RecordedBy { get; private set; }
+    public DateTimeOffset At { get; private set; }
+
+    /// <summary>Whether the agenda was still provisional or already adopted when it was amended.</summary>
+    public AgendaStatus AgendaStatusAtTheTime { get; private set; }
 }

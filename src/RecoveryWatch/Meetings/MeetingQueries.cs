@@ -29,10 +29,14 @@ public sealed record MeetingView
     public required string AgendaSymbol { get; init; }
     public required AgendaStatus AgendaStatus { get; init; }
     public required IReadOnlyList<string> Mandates { get; init; }
+    public DateTimeOffset? AgendaAdoptedAt { get; init; }
+    public required IReadOnlyList<AmendmentView> Amendments { get; init; }
     public required IReadOnlyList<AgendaItemView> Agenda { get; init; }
     public required IReadOnlyList<WorkSlotView> OrganizationOfWork { get; init; }
     public required IReadOnlyList<JointSittingView> JointSittings { get; init; }
 }
+
+public sealed record AmendmentView(string Text, DateTimeOffset At, AgendaStatus AgendaStatusAtTheTime);
 
 public sealed record AgendaItemView(string Label, int Number, string? Letter, string Title, string Annotation, IReadOnlyList<string> Documents);
 
@@ -51,7 +55,7 @@ public sealed record DocumentVersionView(string Language, VersionStatus Status, 
 public static class MeetingQueries
 {
     public static Task<Meeting?> LoadAsync(RecoveryWatchDbContext db, int id, CancellationToken cancellationToken) =>
-        db.Meetings.AsNoTracking().Include(m => m.Body).Include(m => m.Items).Include(m => m.JointSittings).Include(m => m.Slots)
+        db.Meetings.AsNoTracking().Include(m => m.Body).Include(m => m.Items).Include(m => m.JointSittings).Include(m => m.Slots).Include(m => m.Amendments)
             .AsSplitQuery().SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
 
     public static async Task<IReadOnlyDictionary<string, MeetingDocument>> DocumentsAsync(RecoveryWatchDbContext db, CancellationToken cancellationToken) =>
@@ -86,6 +90,8 @@ public static class MeetingQueries
             AgendaSymbol = m.AgendaSymbol,
             AgendaStatus = m.AgendaStatus,
             Mandates = m.Mandates.Split(';', StringSplitOptions.RemoveEmptyEntries),
+            AgendaAdoptedAt = m.AgendaAdoptedAt is { } adopted ? m.Local(adopted) : null,
+            Amendments = [.. m.Amendments.OrderBy(a => a.Id).Select(a => new AmendmentView(a.Text, m.Local(a.At), a.AgendaStatusAtTheTime))],
             Agenda = [.. m.Items.OrderBy(i => i.Order).Select(i => new AgendaItemView(i.Label, i.Number, i.Letter, i.Title.Get(language), i.Annotation.Get(language), [.. i.DocumentSymbols]))],
             OrganizationOfWork = [.. m.Slots.OrderBy(s => s.StartsAt).Select(s => new WorkSlotView(s.Uid, s.Sequence, m.Local(s.StartsAt), m.Local(s.EndsAt), Split(s.Items), Split(s.ContinuedItems), Split(s.Footnotes)))],
             JointSittings = [.. m.JointSittings.OrderBy(j => j.Footnote, StringComparer.Ordinal).Select(j => new JointSittingView(

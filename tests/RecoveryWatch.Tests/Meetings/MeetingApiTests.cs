@@ -205,6 +205,27 @@ public abstract class MeetingApiTests(RecoveryWatchApp app)
     }
 
     [Fact]
+    public async Task Agenda_is_adopted_once_and_amendments_are_kept()
+    {
+        var id = await MeetingIdAsync();
+        using var secretariat = await app.SecretariatClientAsync();
+        var amended = await secretariat.PostAsJsonAsync($"/api/v1/meetings/{id}/agenda/amendments", new { text = "Item 4 (b) to be taken up before item 4 (a)." });
+        Assert.Equal(HttpStatusCode.OK, amended.StatusCode);
+        var adopted = await secretariat.PostAsync($"/api/v1/meetings/{id}/agenda/adopt", null);
+        Assert.Equal(HttpStatusCode.OK, adopted.StatusCode);
+        var view = await adopted.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("Adopted", view.GetProperty("agendaStatus").GetString());
+        var again = await secretariat.PostAsync($"/api/v1/meetings/{id}/agenda/adopt", null);
+        Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
+        Assert.Contains("agendaStatus", await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await secretariat.PostAsJsonAsync($"/api/v1/meetings/{id}/agenda/amendments", new { text = "Item 5 continued on Thursday." });
+        var after = await app.CreateClient().GetFromJsonAsync<JsonElement>($"/api/v1/meetings/{id}");
+        var amendments = after.GetProperty("amendments").EnumerateArray().ToList();
+        Assert.Equal(["Provisional", "Adopted"], amendments.TakeLast(2).Select(a => a.GetProperty("agendaStatusAtTheTime").GetString()));
+        await app.WithDbAsync(async db => Assert.Equal(2, await db.AuditEntries.CountAsync(a => a.Action == "amend-agenda")));
+    }
+
+    [Fact]
     public async Task Meeting_page_shows_agenda_in_Chinese_and_the_organization_of_work()
     {
         var id = await MeetingIdAsync();

@@ -13,7 +13,7 @@ namespace RecoveryWatch.Web.Pages.Meetings;
 /// <summary>A meeting: agenda with annotations and documents, organization of work, joint sittings, and adoption of the
 /// report by silence procedure (the Secretariat circulates; delegates may break silence before the deadline).</summary>
 [AllowAnonymous]
-public sealed class DetailsModel(RecoveryWatchDbContext db, SilenceProcedures silence, IAuthorizationService authorization, IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class DetailsModel(RecoveryWatchDbContext db, SilenceProcedures silence, AgendaLifecycle lifecycle, IAuthorizationService authorization, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     public MeetingView Meeting { get; private set; } = null!;
     public IReadOnlyDictionary<string, MeetingDocument> Documents { get; private set; } = new Dictionary<string, MeetingDocument>();
@@ -68,6 +68,37 @@ public sealed class DetailsModel(RecoveryWatchDbContext db, SilenceProcedures si
         catch (ValidationFailedException exception)
         {
             AddErrors(exception);
+        }
+
+        await LoadAsync(id, cancellationToken);
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostAdoptAsync(int id, CancellationToken cancellationToken) =>
+        SecretariatStepAsync(id, () => lifecycle.AdoptAsync(id, User.Actor(), cancellationToken), cancellationToken);
+
+    public Task<IActionResult> OnPostAmendAsync(int id, CancellationToken cancellationToken) =>
+        SecretariatStepAsync(id, () => lifecycle.AmendAsync(id, Text, User.Actor(), cancellationToken), cancellationToken);
+
+    private async Task<IActionResult> SecretariatStepAsync(int id, Func<Task> step, CancellationToken cancellationToken)
+    {
+        if (!(await authorization.AuthorizeAsync(User, Policies.ManageMeetings)).Succeeded)
+        {
+            return Forbid();
+        }
+
+        try
+        {
+            await step();
+            return Redirect($"/meetings/{id}#lifecycle");
+        }
+        catch (ValidationFailedException exception)
+        {
+            AddErrors(exception);
+        }
+        catch (NotFoundException)
+        {
+            return NotFound();
         }
 
         await LoadAsync(id, cancellationToken);
