@@ -17,8 +17,6 @@ public sealed record BreakSilenceRequest(SilenceBreakKind Kind, string? Text);
 
 public static class MeetingEndpoints
 {
-    public const long MaxDocumentBytes = 25 * 1024 * 1024;
-
     public static RouteGroupBuilder MapMeetingEndpoints(this RouteGroupBuilder api)
     {
         var meetings = api.MapGroup("/meetings").WithTags("Meetings");
@@ -43,7 +41,7 @@ public static class MeetingEndpoints
         documents.MapGet("/{symbol}/{lang}", DownloadAsync).AllowAnonymous().WithSummary("The file of one language version");
         documents.MapPost("/{symbol}/{lang}", UploadAsync).RequireAuthorization(Policies.ManageMeetings)
             .DisableAntiforgery()
-            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxDocumentBytes))
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(UploadDocumentVersion.MaxBytes + 65536))
             .WithSummary("Upload the file of one language version (multipart 'file')");
         return api;
     }
@@ -145,28 +143,10 @@ public static class MeetingEndpoints
             entityTag: version.Sha256 is null ? null : new Microsoft.Net.Http.Headers.EntityTagHeaderValue("\"" + version.Sha256 + "\""));
     }
 
-    private static async Task<IResult> UploadAsync(string symbol, string lang, IFormFile file, HttpContext http, RecoveryWatchDbContext db, TimeProvider clock, CancellationToken ct)
+    private static async Task<Created<UploadedVersion>> UploadAsync(string symbol, string lang, IFormFile file, HttpContext http, UploadDocumentVersion upload, CancellationToken ct)
     {
-        var text = Symbol(symbol).ToString();
-        if (!RecoveryWatch.ReferenceData.Languages.All.Contains(lang))
-        {
-            throw new ValidationFailedException([new ValidationError("lang", "UnknownCode", lang)]);
-        }
-
-        if (file.Length == 0)
-        {
-            throw new ValidationFailedException([new ValidationError("file", "Required")]);
-        }
-
-        var document = await db.Documents.Include(d => d.Versions).SingleOrDefaultAsync(d => d.Symbol == text, ct) ?? throw new NotFoundException();
-        using var buffer = new MemoryStream();
-        await file.CopyToAsync(buffer, ct);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var version = document.Upload(lang, Path.GetFileName(file.FileName), file.ContentType, buffer.ToArray(), clock.GetUtcNow());
-        db.AuditEntries.Add(new RecoveryWatch.Auditing.AuditEntry(clock.GetUtcNow(), http.User.Actor(), "upload", "Document", text, null,
-            System.Text.Json.JsonSerializer.Serialize(new { language = lang, version.FileName, version.Sha256, version.Size })));
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        return TypedResults.Created($"/api/v1/documents/{Uri.EscapeDataString(text)}/{lang}", new { lang, version.FileName, version.Size, version.Sha256 });
+        await using var stream = file.OpenReadStream();
+        var uploaded = await upload.HandleAsync(Uri.UnescapeDataString(symbol), lang, file.FileName, file.ContentType, stream, file.Length, http.User.Actor(), ct);
+        return TypedResults.Created($"/api/v1/documents/{Uri.EscapeDataString(uploaded.Symbol)}/{lang}", uploaded);
     }
 }

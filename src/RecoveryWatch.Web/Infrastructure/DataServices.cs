@@ -47,6 +47,7 @@ public static class DataServices
         services.AddScoped<RecoveryWatch.Meetings.SilenceProcedures>();
         services.AddScoped<RecoveryWatch.Meetings.Participation>();
         services.AddScoped<RecoveryWatch.Meetings.AgendaLifecycle>();
+        services.AddScoped<RecoveryWatch.Meetings.UploadDocumentVersion>();
         return services;
     }
 

@@ -1,0 +1,52 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using RecoveryWatch.Auditing;
+using RecoveryWatch.Common;
+using RecoveryWatch.Data;
+
+namespace RecoveryWatch.Meetings;
+
+public sealed record UploadedVersion(string Symbol, string Language, string FileName, long Size, string Sha256);
+
+/// <summary>Stores the file of one language version of a document (the Secretariat), hashed, with its audit entry.</summary>
+public sealed class UploadDocumentVersion(RecoveryWatchDbContext db, TimeProvider clock)
+{
+    public const long MaxBytes = 25 * 1024 * 1024;
+
+    public async Task<UploadedVersion> HandleAsync(string symbolText, string language, string fileName, string contentType, Stream content, long length, string actor, CancellationToken cancellationToken = default)
+    {
+        var errors = new ValidationCollector();
+        if (!DocumentSymbol.TryParseDetailed(symbolText, out var symbol, out var symbolError))
+        {
+            errors.Add("symbol", "InvalidSymbol", symbolText, symbolError.Message);
+        }
+
+        if (!ReferenceData.Languages.All.Contains(language))
+        {
+            errors.Add("lang", "UnknownCode", language);
+        }
+
+        if (length <= 0)
+        {
+            errors.Add("file", "Required");
+        }
+        else if (length > MaxBytes)
+        {
+            errors.Add("file", "FileTooLarge", MaxBytes / (1024 * 1024));
+        }
+
+        errors.ThrowIfAny();
+        var text = symbol.ToString();
+        var document = await db.Documents.Include(d => d.Versions).SingleOrDefaultAsync(d => d.Symbol == text, cancellationToken)
+            ?? throw new NotFoundException($"No document {text}.");
+        using var buffer = new MemoryStream();
+        await content.CopyToAsync(buffer, cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        var version = document.Upload(language, Path.GetFileName(fileName), string.IsNullOrEmpty(contentType) ? "application/octet-stream" : contentType, buffer.ToArray(), now);
+        db.AuditEntries.Add(new AuditEntry(now, actor, "upload", "Document", text, null, JsonSerializer.Serialize(new { language, version.FileName, version.Sha256, version.Size })));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new UploadedVersion(text, language, version.FileName!, version.Size, version.Sha256!);
+    }
+}
