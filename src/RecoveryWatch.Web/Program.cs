@@ -71,6 +71,7 @@ api.MapIdentityEndpoints();
 api.MapCaseEndpoints();
 api.MapExportEndpoints();
 api.MapMeetingEndpoints();
+api.MapRoundEndpoints();
 app.MapLanguageSwitcher();
 app.MapRazorPages().RequireAuthorization();
 

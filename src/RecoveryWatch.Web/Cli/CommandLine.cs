@@ -23,7 +23,7 @@ public static partial class CommandLine
 
     public static readonly IReadOnlySet<string> Verbs = new HashSet<string>(StringComparer.Ordinal)
     {
-        "migrate", "seed-demo", "export-cases", "create-user", "verify-audit", "report", "--help", "-h", "-?", "help",
+        "migrate", "seed-demo", "export-cases", "create-user", "verify-audit", "report", "import-submission", "--help", "-h", "-?", "help",
     };
 
     /// <summary>Configuration switches (<c>--Database:Provider=Postgres</c>, <c>--Demo=false</c>) go to the host's configuration;
@@ -108,6 +108,29 @@ public static partial class CommandLine
             await Console.Out.WriteLineAsync($"Created {user.Email} ({user.Role}{(user.States.Count > 0 ? " for " + string.Join(", ", user.States) : string.Empty)}).");
         }));
         root.Subcommands.Add(createUser);
+
+        var roundOption = new Option<int>("--round") { Description = "Round id (see /api/v1/rounds).", Required = true };
+        var importState = new Option<string>("--state") { Description = "ISO 3166-1 alpha-3 code of the reporting State.", Required = true };
+        var fileArgument = new Argument<FileInfo>("FILE.xlsx") { Description = "The filled-in template." };
+        var importCommand = new Command("import-submission", "Import a State's filled-in template for a round, as the upload page does.") { roundOption, importState, fileArgument };
+        importCommand.SetAction((parse, ct) => WithScope(app, async services =>
+        {
+            await services.GetRequiredService<DatabaseInitializer>().MigrateAsync(ct);
+            var file = parse.GetValue(fileArgument)!;
+            var bytes = await File.ReadAllBytesAsync(file.FullName, ct);
+            try
+            {
+                var summary = await services.GetRequiredService<RecoveryWatch.Collection.ImportSubmission>()
+                    .HandleAsync(parse.GetValue(roundOption), parse.GetValue(importState)!.ToUpperInvariant(), file.Name, bytes, "cli:import-submission", ct);
+                await Console.Out.WriteLineAsync($"Submission {summary.Id}: {summary.Cases} cases, {summary.Measures} measures from {summary.State}.");
+            }
+            catch (RecoveryWatch.Collection.WorkbookRejectedException rejected)
+            {
+                var localizer = services.GetRequiredService<IStringLocalizer<SharedResource>>();
+                throw new ValidationFailedException([.. rejected.Errors.Select(e => new ValidationError(e.Row is null ? e.Sheet : $"{e.Sheet}!{e.Cell}", "Workbook", localizer["Workbook." + e.Code, e.Arguments].Value))]);
+            }
+        }));
+        root.Subcommands.Add(importCommand);
 
         var report = new Command("report", "Produce a document in Word: the annotated agenda of a meeting.");
         var meetingOption = new Option<int>("--meeting") { Description = "Meeting id (see /api/v1/meetings).", Required = true };

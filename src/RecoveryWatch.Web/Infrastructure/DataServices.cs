@@ -48,6 +48,13 @@ public static class DataServices
         services.AddScoped<RecoveryWatch.Meetings.Participation>();
         services.AddScoped<RecoveryWatch.Meetings.AgendaLifecycle>();
         services.AddScoped<RecoveryWatch.Meetings.UploadDocumentVersion>();
+        services.AddScoped<RecoveryWatch.Collection.SeedDemoRound>();
+        services.AddScoped<RecoveryWatch.Collection.Rounds>();
+        services.AddScoped<RecoveryWatch.Collection.SubmissionTemplate>();
+        services.AddScoped<RecoveryWatch.Collection.ImportSubmission>();
+        services.AddScoped<RecoveryWatch.Collection.ReviewSubmission>();
+        services.AddScoped<RecoveryWatch.Collection.Reconciliation>();
+        services.AddScoped<RecoveryWatch.Analytics.VolumeStatistics>();
         return services;
     }
 

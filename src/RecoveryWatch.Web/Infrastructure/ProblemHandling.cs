@@ -34,6 +34,15 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ISt
                     Title = localizer["Problem.Validation"],
                 };
                 break;
+            case RecoveryWatch.Collection.WorkbookRejectedException workbook:
+                problem = WorkbookProblem(workbook, localizer);
+                break;
+            case RecoveryWatch.Collection.ImportInProgressException:
+                problem = new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = localizer["Problem.ImportInProgress"] };
+                break;
+            case Api.ForbiddenStateException:
+                problem = new ProblemDetails { Status = StatusCodes.Status403Forbidden, Title = localizer["Problem.NotYourState"] };
+                break;
             case NotFoundException:
                 problem = new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = localizer["Problem.NotFound"] };
                 break;
@@ -47,6 +56,22 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ISt
         }
 
         httpContext.Response.StatusCode = problem.Status!.Value;
+        problem.Instance ??= httpContext.Request.Path;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
+    }
+
+    /// <summary>Every error of a workbook: under "errors" keyed by "Sheet!Cell" (as for JSON fields) and under "cells" with the
+    /// sheet, row and column apart, for programs that fix files.</summary>
+    public static ProblemDetails WorkbookProblem(RecoveryWatch.Collection.WorkbookRejectedException workbook, IStringLocalizer localizer)
+    {
+        var problem = new HttpValidationProblemDetails(workbook.Errors
+            .GroupBy(e => e.Row is null ? e.Sheet : $"{e.Sheet}!{e.Cell}")
+            .ToDictionary(g => g.Key, g => g.Select(e => localizer["Workbook." + e.Code, e.Arguments].Value).ToArray()))
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = localizer["Problem.Workbook"],
+        };
+        problem.Extensions["cells"] = workbook.Errors.Select(e => new { sheet = e.Sheet, row = e.Row, column = e.Column, message = localizer["Workbook." + e.Code, e.Arguments].Value }).ToList();
+        return problem;
     }
 }

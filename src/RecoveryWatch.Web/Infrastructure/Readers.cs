@@ -25,9 +25,13 @@ public static class Policies
     /// <summary>Register members of a State's delegation: its delegates and focal points, and the Secretariat.</summary>
     public const string RegisterParticipants = nameof(RegisterParticipants);
 
+    /// <summary>Take part in information requests: focal points (for their States) and the Secretariat.</summary>
+    public const string TakePartInRounds = nameof(TakePartInRounds);
+
     public static IServiceCollection AddRecoveryWatchAuthorization(this IServiceCollection services)
     {
         services.AddAuthorizationBuilder()
+            .AddPolicy(TakePartInRounds, p => p.RequireRole(Roles.FocalPoint, Roles.SecretariatAdmin, Roles.SecretariatAnalyst))
             .AddPolicy(ManageMeetings, p => p.RequireRole(Roles.SecretariatAdmin, Roles.SecretariatAnalyst))
             .AddPolicy(BreakSilence, p => p.RequireRole(Roles.Delegate).RequireClaim(RecoveryWatchClaims.State))
             .AddPolicy(RegisterParticipants, p => p.RequireRole(Roles.Delegate, Roles.FocalPoint, Roles.SecretariatAdmin, Roles.SecretariatAnalyst))

@@ -58,6 +58,13 @@ public sealed class Case
     public string TitleSearch { get; private set; } = string.Empty;
     public string SummarySearch { get; private set; } = string.Empty;
 
+    /// <summary>
+    /// Set when two reporting States give different figures for the same stage and currency. Totals then follow the rule of
+    /// <see cref="Analytics.VolumeStatistics"/>: the requested State's figures for freezing, seizure and confiscation, the
+    /// requesting (receiving) State's for returns.
+    /// </summary>
+    public bool FiguresDisagree { get; private set; }
+
     /// <summary>Earliest and latest year of the case's measures (derived; for the year-range filter and sorting).</summary>
     public int? FirstYear { get; private set; }
     public int? LastYear { get; private set; }
@@ -80,6 +87,67 @@ public sealed class Case
         Status = status;
         TitleSearch = title.ToLowerInvariant();
         SummarySearch = summary.ToLowerInvariant();
+        UpdatedAt = now;
+    }
+
+    /// <summary>Takes in another report of the same matter (reconciliation): its States, offences, proceedings, figures with
+    /// their provenance, victims, third parties, challenges and sources.</summary>
+    public void MergeFrom(Case other, DateTimeOffset now)
+    {
+        foreach (var s in other._states.Where(s => !_states.Any(o => o.StateCode == s.StateCode && o.Role == s.Role)))
+        {
+            _states.Add(new CaseState(s.StateCode, s.Role, s.Visibility));
+        }
+
+        foreach (var o in other._offences.Where(o => _offences.All(x => x.OffenceCode != o.OffenceCode)))
+        {
+            _offences.Add(new CaseOffence(o.OffenceCode));
+        }
+
+        _proceedings.AddRange(other._proceedings.Select(p => new Proceeding(p.RouteCode, p.StateCode, p.Description, p.Visibility)));
+        foreach (var m in other._measures)
+        {
+            var copy = new AssetMeasure(m.Stage, m.AssetType, m.Money, m.Date, m.StateCode, m.Note, m.ExcessReason, m.Visibility);
+            if (m.SubmissionId is { } submission)
+            {
+                copy.ReportedBy(submission, m.ReportingState!, m.SourceCell!);
+            }
+
+            if (m.UsdAmount is not null && m.UsdRateDate is { } rateDate)
+            {
+                copy.ConvertToUsd(m.UsdAmount.Value / m.Amount, rateDate);
+            }
+
+            _measures.Add(copy);
+        }
+
+        _victims.AddRange(other._victims.Select(v => new Victim(v.Kind, v.Description, v.CompensationOrdered, v.CompensationPaid, v.Visibility)));
+        _thirdParties.AddRange(other._thirdParties.Select(t => new ThirdPartyClaim(t.Kind, t.Description, t.Outcome, t.Visibility)));
+        foreach (var c in other._challenges.Where(c => _challenges.All(x => x.ChallengeCode != c.ChallengeCode)))
+        {
+            _challenges.Add(new CaseChallenge(c.ChallengeCode, c.Note));
+        }
+
+        _sources.AddRange(other._sources.Select(s => new CaseSource(s.Kind, s.StateCode, s.Url, s.Title, s.Date, s.Visibility)));
+        FiguresDisagree = _measures.Where(m => m.ReportingState is not null)
+            .GroupBy(m => (m.Stage, m.Currency))
+            .Any(g => g.GroupBy(m => m.ReportingState).Select(r => r.Sum(m => m.Amount)).Distinct().Count() > 1);
+        FirstYear = _measures.Count == 0 ? null : _measures.Min(m => m.Year);
+        LastYear = _measures.Count == 0 ? null : _measures.Max(m => m.Year);
+        UpdatedAt = now;
+    }
+
+    /// <summary>Adds figures a State reported for this case (after the Secretariat validated its submission).</summary>
+    public void AddReported(IEnumerable<AssetMeasure> measures, CaseSource source, DateTimeOffset now)
+    {
+        _measures.AddRange(measures);
+        if (!_sources.Any(s => s.Kind == source.Kind && s.StateCode == source.StateCode && s.Title == source.Title))
+        {
+            _sources.Add(source);
+        }
+
+        FirstYear = _measures.Count == 0 ? null : _measures.Min(m => m.Year);
+        LastYear = _measures.Count == 0 ? null : _measures.Max(m => m.Year);
         UpdatedAt = now;
     }
 
@@ -250,6 +318,21 @@ public sealed class AssetMeasure
     public Money Money => new(Amount, Currency);
 
     public PartialDate Date => new(Year, Month, Day);
+
+    /// <summary>Provenance: the submission, reporting State and cell the figure came from (null for figures entered by the Secretariat).</summary>
+    public int? SubmissionId { get; private set; }
+
+    public string? ReportingState { get; private set; }
+
+    /// <summary>Sheet and cell of the figure in the State's workbook, e.g. "Measures!D17".</summary>
+    public string? SourceCell { get; private set; }
+
+    public void ReportedBy(int submissionId, string state, string cell)
+    {
+        SubmissionId = submissionId;
+        ReportingState = state;
+        SourceCell = cell;
+    }
 
     public void ConvertToUsd(decimal usdPerUnit, DateOnly rateDate)
     {

@@ -16,6 +16,10 @@ public sealed record CaseDetails
     public required CaseStatus Status { get; init; }
     public required Visibility Visibility { get; init; }
     public required bool IsSynthetic { get; init; }
+
+    /// <summary>The reporting States' figures for a stage differ (see Case.FiguresDisagree).</summary>
+    public bool FiguresDisagree { get; init; }
+
     public required DateTimeOffset UpdatedAt { get; init; }
     public required IReadOnlyList<CaseStateItem> States { get; init; }
     public required IReadOnlyList<string> Offences { get; init; }
@@ -32,7 +36,7 @@ public sealed record CaseDetails
 
 public sealed record ProceedingItem(string Route, string? State, string Description);
 
-public sealed record MeasureItem(Stage Stage, AssetType AssetType, decimal Amount, string Currency, string Date, string? State, string? Note, string? ExcessReason, decimal? Usd, DateOnly? UsdRateDate)
+public sealed record MeasureItem(Stage Stage, AssetType AssetType, decimal Amount, string Currency, string Date, string? State, string? Note, string? ExcessReason, decimal? Usd, DateOnly? UsdRateDate, string? ReportedBy = null, string? SourceCell = null)
 {
     [System.Text.Json.Serialization.JsonIgnore]
     public PartialDate PartialDate => Common.PartialDate.Parse(Date);
@@ -68,12 +72,13 @@ public sealed class GetCase(RecoveryWatchDbContext db)
             Status = c.Status,
             Visibility = c.Visibility,
             IsSynthetic = c.IsSynthetic,
+            FiguresDisagree = c.FiguresDisagree,
             UpdatedAt = c.UpdatedAt,
             States = [.. c.States.Where(s => Sees(s.Visibility)).OrderBy(s => s.Role).Select(s => new CaseStateItem(s.StateCode, s.Role))],
             Offences = [.. c.Offences.Select(o => o.OffenceCode).Order(StringComparer.Ordinal)],
             Proceedings = [.. c.Proceedings.Where(p => Sees(p.Visibility)).Select(p => new ProceedingItem(p.RouteCode, p.StateCode, p.Description))],
             Measures = [.. c.Measures.Where(m => Sees(m.Visibility)).OrderBy(m => m.Date).ThenBy(m => m.Stage)
-                .Select(m => new MeasureItem(m.Stage, m.AssetType, Amounts.Normalize(m.Amount), m.Currency, m.Date.ToString(), m.StateCode, m.Note, m.ExcessReason, Amounts.Normalize(m.UsdAmount), m.UsdRateDate))],
+                .Select(m => new MeasureItem(m.Stage, m.AssetType, Amounts.Normalize(m.Amount), m.Currency, m.Date.ToString(), m.StateCode, m.Note, m.ExcessReason, Amounts.Normalize(m.UsdAmount), m.UsdRateDate, m.ReportingState, m.SourceCell))],
             Victims = [.. c.Victims.Where(v => Sees(v.Visibility)).Select(v => new VictimItem(v.Kind, v.Description, Amounts.Normalize(v.OrderedAmount), Amounts.Normalize(v.PaidAmount), v.OrderedCurrency ?? v.PaidCurrency))],
             ThirdParties = [.. c.ThirdParties.Where(t => Sees(t.Visibility)).Select(t => new ThirdPartyItem(t.Kind, t.Description, t.Outcome))],
             Challenges = [.. c.Challenges.Select(ch => new ChallengeItem(ch.ChallengeCode, ch.Note))],

@@ -74,6 +74,8 @@ internal sealed class AssetMeasureConfiguration : IEntityTypeConfiguration<Asset
         builder.Property(m => m.StateCode).HasMaxLength(3);
         builder.Property(m => m.Note).HasMaxLength(CaseLimits.TextLength);
         builder.Property(m => m.ExcessReason).HasMaxLength(CaseLimits.TextLength);
+        builder.Property(m => m.ReportingState).HasMaxLength(3);
+        builder.Property(m => m.SourceCell).HasMaxLength(40);
         builder.HasOne<CurrencyRecord>().WithMany().HasForeignKey(m => m.Currency).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<StateRecord>().WithMany().HasForeignKey(m => m.StateCode).OnDelete(DeleteBehavior.Restrict);
         builder.Ignore(m => m.Money);

@@ -5,7 +5,7 @@ using RecoveryWatch.ReferenceData;
 namespace RecoveryWatch.Data;
 
 /// <summary>Brings a database up to date: migrations, then reference data, then (on an empty database) demo data.</summary>
-public sealed class DatabaseInitializer(RecoveryWatchDbContext db, SeedDemoCases seedDemo, Meetings.LoadMeetingSeed loadMeeting)
+public sealed class DatabaseInitializer(RecoveryWatchDbContext db, SeedDemoCases seedDemo, Meetings.LoadMeetingSeed loadMeeting, Collection.SeedDemoRound seedDemoRound)
 {
     public const string SystemActor = "system";
 
@@ -22,6 +22,7 @@ public sealed class DatabaseInitializer(RecoveryWatchDbContext db, SeedDemoCases
         if (loadDemo && !await db.Cases.AnyAsync(cancellationToken))
         {
             await seedDemo.HandleAsync(SeedDemoCases.DefaultCount, SeedDemoCases.DefaultSeed, SystemActor, cancellationToken: cancellationToken);
+            await seedDemoRound.HandleAsync(cancellationToken);
         }
     }
 

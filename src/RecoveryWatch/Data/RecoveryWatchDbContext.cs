@@ -23,6 +23,8 @@ public sealed class RecoveryWatchDbContext(DbContextOptions<RecoveryWatchDbConte
     public DbSet<MeetingDocument> Documents => Set<MeetingDocument>();
     public DbSet<Participant> Participants => Set<Participant>();
     public DbSet<SilenceProcedure> SilenceProcedures => Set<SilenceProcedure>();
+    public DbSet<Collection.InformationRound> Rounds => Set<Collection.InformationRound>();
+    public DbSet<Collection.Submission> Submissions => Set<Collection.Submission>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();

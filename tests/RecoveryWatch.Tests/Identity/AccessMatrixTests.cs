@@ -40,6 +40,9 @@ public abstract class AccessMatrixTests(WorldApp world)
 
         /// <summary>Delegates of a State party only.</summary>
         Delegate,
+
+        /// <summary>Focal points and the Secretariat (information requests).</summary>
+        Rounds,
     }
 
     /// <summary>Who may use what. Keys are "METHOD /route pattern" as the application maps them.</summary>
@@ -90,6 +93,22 @@ public abstract class AccessMatrixTests(WorldApp world)
         ["POST /api/v1/documents/{symbol}/{lang}"] = Access.Secretariat,
         ["POST /api/v1/meetings/{id:int}/agenda/adopt"] = Access.Secretariat,
         ["POST /api/v1/meetings/{id:int}/agenda/amendments"] = Access.Secretariat,
+        ["GET /rounds"] = Access.Rounds,
+        ["GET /rounds/{id:int}"] = Access.Rounds,
+        ["GET /submissions/{id:int}"] = Access.Rounds,
+        ["GET /reconciliation"] = Access.Secretariat,
+        ["GET /api/v1/rounds/"] = Access.Rounds,
+        ["POST /api/v1/rounds/"] = Access.Admin,
+        ["GET /api/v1/rounds/{id:int}"] = Access.Rounds,
+        ["GET /api/v1/rounds/{id:int}/template.xlsx"] = Access.Rounds,
+        ["POST /api/v1/rounds/{id:int}/submissions/{state}"] = Access.Rounds,
+        ["GET /api/v1/submissions/{id:int}"] = Access.Rounds,
+        ["POST /api/v1/submissions/{id:int}/clarification"] = Access.Secretariat,
+        ["POST /api/v1/submissions/{id:int}/validate"] = Access.Secretariat,
+        ["GET /api/v1/reconciliation/"] = Access.Secretariat,
+        ["POST /api/v1/reconciliation/{id:int}/confirm"] = Access.Secretariat,
+        ["POST /api/v1/reconciliation/{id:int}/reject"] = Access.Secretariat,
+        ["GET /api/v1/statistics/volumes"] = Access.Public,
     };
 
     /// <summary>Statuses that are the endpoint's own answer for an allowed caller, where it is not 200.</summary>
@@ -110,6 +129,17 @@ public abstract class AccessMatrixTests(WorldApp world)
         ["POST /api/v1/silence/{id:int}/breaks"] = HttpStatusCode.NotFound,
         ["POST /api/v1/documents/{symbol}/{lang}"] = HttpStatusCode.Created,
         ["POST /api/v1/meetings/{id:int}/agenda/amendments"] = HttpStatusCode.BadRequest,
+        ["POST /api/v1/rounds/"] = HttpStatusCode.BadRequest,
+        ["GET /rounds/{id:int}"] = HttpStatusCode.NotFound,
+        ["GET /submissions/{id:int}"] = HttpStatusCode.NotFound,
+        ["GET /api/v1/rounds/{id:int}"] = HttpStatusCode.NotFound,
+        ["GET /api/v1/rounds/{id:int}/template.xlsx"] = HttpStatusCode.NotFound,
+        ["POST /api/v1/rounds/{id:int}/submissions/{state}"] = HttpStatusCode.NotFound,
+        ["GET /api/v1/submissions/{id:int}"] = HttpStatusCode.NotFound,
+        ["POST /api/v1/submissions/{id:int}/clarification"] = HttpStatusCode.BadRequest,
+        ["POST /api/v1/submissions/{id:int}/validate"] = HttpStatusCode.NotFound,
+        ["POST /api/v1/reconciliation/{id:int}/confirm"] = HttpStatusCode.NotFound,
+        ["POST /api/v1/reconciliation/{id:int}/reject"] = HttpStatusCode.NotFound,
     };
 
     /// <summary>Where the first allowed caller changes the state the next one meets (adopting the agenda happens once).</summary>
@@ -157,7 +187,9 @@ public abstract class AccessMatrixTests(WorldApp world)
                 .Replace("{format}", "csv", StringComparison.Ordinal)
                 .Replace("{symbol}", Uri.EscapeDataString("CAC/COSP/WG.2/2020/1"), StringComparison.Ordinal)
                 .Replace("{lang}", "en", StringComparison.Ordinal)
-                .Replace("{documentName}", "v1", StringComparison.Ordinal);
+                .Replace("{state}", "NGA", StringComparison.Ordinal)
+                .Replace("{documentName}", "v1", StringComparison.Ordinal)
+                .Replace("template.xlsx", "template.xlsx?state=NGA", StringComparison.Ordinal);
             using var request = new HttpRequestMessage(new HttpMethod(method), url);
             if (method is "POST" or "PUT")
             {
@@ -165,7 +197,7 @@ public abstract class AccessMatrixTests(WorldApp world)
                     ? $"{{\"email\":\"{RecoveryWatchApp.AdminEmail}\",\"password\":\"{RecoveryWatchApp.AdminPassword}\"}}"
                     : key == "POST /api/v1/identity/refresh" ? "{\"refreshToken\":\"not-a-token\"}" : "{}";
                 request.Content = new StringContent(body, Encoding.UTF8, "application/json");
-                if (key == "POST /api/v1/documents/{symbol}/{lang}")
+                if (key is "POST /api/v1/documents/{symbol}/{lang}" or "POST /api/v1/rounds/{id:int}/submissions/{state}")
                 {
                     request.Content = new MultipartFormDataContent { { new ByteArrayContent("matrix"u8.ToArray()), "file", "matrix.txt" } };
                 }
@@ -194,6 +226,7 @@ public abstract class AccessMatrixTests(WorldApp world)
             Access.SignedIn => role != Role.Anonymous,
             Access.Secretariat => role is Role.Admin or Role.Analyst,
             Access.Delegate => role == Role.Delegate,
+            Access.Rounds => role is Role.Admin or Role.Analyst or Role.FocalPoint,
             _ => role == Role.Admin,
         };
         if (allowed)

@@ -1,0 +1,134 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using RecoveryWatch.Collection;
+using RecoveryWatch.Common;
+using RecoveryWatch.Data;
+using RecoveryWatch.Web.Infrastructure;
+
+namespace RecoveryWatch.Web.Api;
+
+public sealed record ClarificationRequest(List<CommentInput> Comments);
+
+/// <summary>Information requests (CONTRACT.md): rounds, the Excel template per State and language, submissions, review.</summary>
+public static class RoundEndpoints
+{
+    public static RouteGroupBuilder MapRoundEndpoints(this RouteGroupBuilder api)
+    {
+        var rounds = api.MapGroup("/rounds").WithTags("Information requests");
+        rounds.MapGet("/", ListAsync).RequireAuthorization(Policies.TakePartInRounds).WithSummary("Rounds, with the status of each State asked (a focal point sees its own)");
+        rounds.MapPost("/", CreateAsync).RequireAuthorization(Policies.ManageUsers).WithSummary("Create an information request (administrators)");
+        rounds.MapGet("/{id:int}", GetAsync).RequireAuthorization(Policies.TakePartInRounds).WithSummary("One round");
+        rounds.MapGet("/{id:int}/template.xlsx", TemplateAsync).RequireAuthorization(Policies.TakePartInRounds).WithSummary("The Excel template for a State (?state=ISO3&lang=), pre-filled with its known cases");
+        rounds.MapPost("/{id:int}/submissions/{state}", SubmitAsync).RequireAuthorization(Policies.TakePartInRounds)
+            .DisableAntiforgery()
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(WorkbookReader.MaxFileBytes + 65536))
+            .WithSummary("Submit a filled-in template (multipart 'file'): 201 with the submission, or 400 listing every error with sheet, row and column");
+
+        var submissions = api.MapGroup("/submissions").WithTags("Information requests");
+        submissions.MapGet("/{id:int}", SubmissionAsync).RequireAuthorization(Policies.TakePartInRounds).WithSummary("A submission and what it would change");
+        submissions.MapPost("/{id:int}/clarification", ClarifyAsync).RequireAuthorization(Policies.EditCases).WithSummary("Ask the State for clarification, row by row");
+        submissions.MapPost("/{id:int}/validate", ValidateAsync).RequireAuthorization(Policies.EditCases).WithSummary("Validate and merge into the case database");
+        var reconciliation = api.MapGroup("/reconciliation").WithTags("Information requests").RequireAuthorization(Policies.EditCases);
+        reconciliation.MapGet("/", async (Reconciliation r, CancellationToken ct) => TypedResults.Ok(await r.ListAsync(ct))).WithSummary("Proposed matches between reports of the same matter");
+        reconciliation.MapPost("/{id:int}/confirm", async (int id, HttpContext http, Reconciliation r, CancellationToken ct) => TypedResults.Ok(new { caseId = await r.ConfirmAsync(id, http.User.Actor(), ct) }))
+            .WithSummary("Confirm: the two reports become one canonical case");
+        reconciliation.MapPost("/{id:int}/reject", async (int id, HttpContext http, Reconciliation r, CancellationToken ct) =>
+        {
+            await r.RejectAsync(id, http.User.Actor(), ct);
+            return TypedResults.NoContent();
+        }).WithSummary("Reject: they are different matters");
+
+        api.MapGet("/statistics/volumes", async (string? by, HttpContext http, RecoveryWatch.Analytics.VolumeStatistics statistics, CancellationToken ct) =>
+            {
+                var grouping = RecoveryWatch.Analytics.VolumeGrouping.Year;
+                if (by is not null && (!Enum.TryParse(by, ignoreCase: true, out grouping) || int.TryParse(by, System.Globalization.CultureInfo.InvariantCulture, out _)))
+                {
+                    throw new ValidationFailedException([new ValidationError("by", "UnknownCode", by)]);
+                }
+
+                return TypedResults.Ok(await statistics.HandleAsync(grouping, http.User.CaseReader(), ct));
+            })
+            .AllowAnonymous().WithTags("Open data")
+            .WithSummary("Volumes frozen, seized, confiscated and returned per group (by=year|region|route|offence|state) and stage: cases and USD, each case counted once");
+        return api;
+    }
+
+    private static string Language(HttpContext http) =>
+        RecoveryWatch.ReferenceData.Languages.Normalize(http.Request.Query["lang"].FirstOrDefault() ?? Localization.CurrentLanguage);
+
+    /// <summary>A focal point acts for its own States only; the Secretariat for any.</summary>
+    private static void CheckState(HttpContext http, string state)
+    {
+        if (http.User.ActingStates() is { } own && !own.Contains(state))
+        {
+            throw new ForbiddenStateException();
+        }
+    }
+
+    private static async Task<Ok<IReadOnlyList<RoundView>>> ListAsync(HttpContext http, Rounds rounds, CancellationToken ct) =>
+        TypedResults.Ok(await rounds.ListAsync(http.User.ActingStates(), Language(http), ct));
+
+    private static async Task<Ok<RoundView>> GetAsync(int id, HttpContext http, Rounds rounds, CancellationToken ct) =>
+        TypedResults.Ok(await rounds.GetAsync(id, http.User.ActingStates(), Language(http), ct));
+
+    private static async Task<Created<RoundView>> CreateAsync(CreateRoundRequest request, HttpContext http, Rounds rounds, CancellationToken ct)
+    {
+        var view = await rounds.CreateAsync(request, http.User.Actor(), ct);
+        return TypedResults.Created($"/api/v1/rounds/{view.Id}", view);
+    }
+
+    private static async Task<IResult> TemplateAsync(int id, string? state, HttpContext http, SubmissionTemplate template, Rounds rounds, CancellationToken ct)
+    {
+        var code = state?.Trim().ToUpperInvariant() ?? http.User.ActingStates()?.FirstOrDefault() ?? string.Empty;
+        if (code.Length == 0)
+        {
+            throw new ValidationFailedException([new ValidationError("state", "Required")]);
+        }
+
+        CheckState(http, code);
+        var language = Language(http);
+        var round = await rounds.GetAsync(id, null, language, ct);
+        var bytes = await template.WriteAsync(id, code, language, ct);
+        return TypedResults.File(bytes, SubmissionTemplate.ContentType, $"{round.Code}_{code}_{language}.xlsx");
+    }
+
+    private static async Task<Created<SubmissionSummary>> SubmitAsync(int id, string state, IFormFile file, HttpContext http, ImportSubmission import, CancellationToken ct)
+    {
+        var code = state.Trim().ToUpperInvariant();
+        CheckState(http, code);
+        using var buffer = new MemoryStream();
+        await file.CopyToAsync(buffer, ct);
+        var summary = await import.HandleAsync(id, code, file.FileName, buffer.ToArray(), http.User.Actor(), ct);
+        return TypedResults.Created($"/api/v1/submissions/{summary.Id}", summary);
+    }
+
+    private static async Task<Ok<SubmissionView>> SubmissionAsync(int id, HttpContext http, RecoveryWatchDbContext db, CancellationToken ct) =>
+        TypedResults.Ok(await SubmissionQueries.GetAsync(db, id, http.User.ActingStates(), ct));
+
+    private static async Task<NoContent> ClarifyAsync(int id, ClarificationRequest request, HttpContext http, ReviewSubmission review, CancellationToken ct)
+    {
+        await review.RequestClarificationAsync(id, request.Comments ?? [], http.User.Actor(), ct);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Ok<IReadOnlyList<int>>> ValidateAsync(int id, HttpContext http, ReviewSubmission review, CancellationToken ct) =>
+        TypedResults.Ok(await review.ValidateAsync(id, http.User.Actor(), ct));
+}
+
+/// <summary>A focal point acting for a State that is not its own.</summary>
+public sealed class ForbiddenStateException : Exception
+{
+    public ForbiddenStateException()
+        : base("Not your State.")
+    {
+    }
+
+    public ForbiddenStateException(string message)
+        : base(message)
+    {
+    }
+
+    public ForbiddenStateException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}

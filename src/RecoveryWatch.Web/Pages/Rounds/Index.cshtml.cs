@@ -1,0 +1,15 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using RecoveryWatch.Collection;
+using RecoveryWatch.Web.Infrastructure;
+
+namespace RecoveryWatch.Web.Pages.Rounds;
+
+[Authorize(Policy = Policies.TakePartInRounds)]
+public sealed class IndexModel(RecoveryWatch.Collection.Rounds rounds) : PageModel
+{
+    public IReadOnlyList<RoundView> Rounds { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+        Rounds = await rounds.ListAsync(User.ActingStates(), Localization.CurrentLanguage, cancellationToken);
+}

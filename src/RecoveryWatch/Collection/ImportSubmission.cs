@@ -1,0 +1,325 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using RecoveryWatch.Auditing;
+using RecoveryWatch.Cases;
+using RecoveryWatch.Common;
+using RecoveryWatch.Data;
+using RecoveryWatch.ReferenceData;
+
+namespace RecoveryWatch.Collection;
+
+public sealed record SubmissionSummary(int Id, int RoundId, string State, SubmissionStatus Status, int Cases, int Measures, DateTimeOffset SubmittedAt, string? Sha256);
+
+/// <summary>
+/// Imports a State's filled-in workbook for a round: checks the package, every cell and every cross-row rule, reports every
+/// error at once with its sheet, row and column, and stores nothing unless the whole workbook is valid. The original file
+/// is kept, and each row remembers where it came from. One import per State and round runs at a time.
+/// </summary>
+public sealed class ImportSubmission(RecoveryWatchDbContext db, TimeProvider clock)
+{
+    private static readonly ConcurrentDictionary<(int, string), SemaphoreSlim> Running = new();
+
+    public async Task<SubmissionSummary> HandleAsync(int roundId, string stateCode, string fileName, byte[] file, string actor, CancellationToken cancellationToken = default)
+    {
+        var round = await db.Set<InformationRound>().Include(r => r.States).SingleOrDefaultAsync(r => r.Id == roundId, cancellationToken)
+            ?? throw new NotFoundException($"Round {roundId} does not exist.");
+        var roundState = round.States.SingleOrDefault(s => s.StateCode == stateCode)
+            ?? throw new ValidationFailedException([new ValidationError("state", "NotAskedInRound", stateCode)]);
+        if (file.LongLength > WorkbookReader.MaxFileBytes)
+        {
+            throw new WorkbookRejectedException([new CellError("workbook", null, null, "FileTooLarge", WorkbookReader.MaxFileBytes / (1024 * 1024))]);
+        }
+
+        var gate = Running.GetOrAdd((roundId, stateCode), _ => new SemaphoreSlim(1, 1));
+        if (!await gate.WaitAsync(0, cancellationToken))
+        {
+            throw new ImportInProgressException();
+        }
+
+        try
+        {
+            var sheets = WorkbookReader.Read(file, [Questionnaire.CasesSheet, Questionnaire.MeasuresSheet]);
+            var submission = Parse(round, stateCode, sheets, actor, fileName, file);
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            foreach (var previous in await db.Set<Submission>().Where(s => s.RoundId == roundId && s.StateCode == stateCode).ToListAsync(cancellationToken))
+            {
+                previous.Supersede();
+            }
+
+            db.Add(submission);
+            roundState.Set(RoundStateStatus.Submitted, clock.GetUtcNow());
+            await db.SaveChangesAsync(cancellationToken);
+            db.AuditEntries.Add(new AuditEntry(clock.GetUtcNow(), actor, "submit", nameof(Submission), submission.Id.ToString(CultureInfo.InvariantCulture), null,
+                JsonSerializer.Serialize(new { round = round.Code, state = stateCode, fileName, submission.Sha256, cases = submission.Cases.Count, measures = submission.Measures.Count })));
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return Summarise(submission);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    /// <summary>Holds the import slot of a State and round, as a running import does (for tests of the refusal).</summary>
+    internal static IDisposable Hold(int roundId, string stateCode)
+    {
+        var gate = Running.GetOrAdd((roundId, stateCode), _ => new SemaphoreSlim(1, 1));
+        gate.Wait();
+        return new Release(gate);
+    }
+
+    private sealed class Release(SemaphoreSlim gate) : IDisposable
+    {
+        public void Dispose() => gate.Release();
+    }
+
+    public static SubmissionSummary Summarise(Submission s) => new(s.Id, s.RoundId, s.StateCode, s.Status, s.Cases.Count, s.Measures.Count, s.SubmittedAt, s.Sha256);
+
+    private Submission Parse(InformationRound round, string state, Dictionary<string, List<SheetRow>> sheets, string actor, string fileName, byte[] file)
+    {
+        var errors = new List<CellError>();
+        var catalog = ReferenceCatalog.Default;
+        CheckHeader(sheets[Questionnaire.CasesSheet], Questionnaire.CasesSheet, Questionnaire.CaseColumns, errors);
+        CheckHeader(sheets[Questionnaire.MeasuresSheet], Questionnaire.MeasuresSheet, Questionnaire.MeasureColumns, errors);
+        if (errors.Count > 0)
+        {
+            throw new WorkbookRejectedException(errors);
+        }
+
+        var submission = new Submission(round.Id, state, SubmissionChannel.Excel, actor, clock.GetUtcNow(), Path.GetFileName(fileName), file, Convert.ToHexStringLower(SHA256.HashData(file)));
+        var references = new Dictionary<string, int>(StringComparer.Ordinal);
+        var knownCaseIds = db.Cases.Select(c => c.Id).ToHashSet();
+        const string C = Questionnaire.CasesSheet;
+        foreach (var row in sheets[C].Where(r => r.Number >= Questionnaire.FirstDataRow && r.Cells.Count > 0))
+        {
+            var n = row.Number;
+            int? key = null;
+            var keyText = row.Get("A");
+            if (keyText.Length > 0)
+            {
+                if (int.TryParse(keyText, NumberStyles.None, CultureInfo.InvariantCulture, out var k) && knownCaseIds.Contains(k))
+                {
+                    key = k;
+                }
+                else
+                {
+                    errors.Add(new CellError(C, n, "A", "UnknownCaseKey", keyText));
+                }
+            }
+
+            var reference = row.Get("B");
+            if (reference.Length == 0)
+            {
+                errors.Add(new CellError(C, n, "B", "Required"));
+            }
+            else if (!references.TryAdd(reference, n))
+            {
+                errors.Add(new CellError(C, n, "B", "DuplicateReference", reference, references[reference]));
+            }
+
+            var title = row.Get("C");
+            if (title.Length == 0)
+            {
+                errors.Add(new CellError(C, n, "C", "Required"));
+            }
+            else if (title.Length > CaseLimits.TitleLength)
+            {
+                errors.Add(new CellError(C, n, "C", "TooLong", CaseLimits.TitleLength));
+            }
+
+            var counterpart = row.Get("D").ToUpperInvariant();
+            if (!StateCode.IsKnown(counterpart))
+            {
+                errors.Add(new CellError(C, n, "D", counterpart.Length == 0 ? "Required" : "UnknownState", counterpart));
+            }
+            else if (counterpart == state)
+            {
+                errors.Add(new CellError(C, n, "D", "CounterpartIsReporter", counterpart));
+            }
+
+            var roleText = row.Get("E");
+            if (!Enum.TryParse<StateRole>(roleText, ignoreCase: true, out var role) || role == StateRole.Transit || int.TryParse(roleText, CultureInfo.InvariantCulture, out _))
+            {
+                errors.Add(new CellError(C, n, "E", roleText.Length == 0 ? "Required" : "UnknownCode", roleText));
+            }
+
+            var offences = Codes(row.Get("F"));
+            foreach (var o in offences.Where(o => !catalog.Offences.ContainsKey(o)))
+            {
+                errors.Add(new CellError(C, n, "F", "UnknownCode", o));
+            }
+
+            var routes = Codes(row.Get("G"));
+            foreach (var r in routes.Where(r => !catalog.LegalRoutes.ContainsKey(r)))
+            {
+                errors.Add(new CellError(C, n, "G", "UnknownCode", r));
+            }
+
+            var summary = row.Get("H");
+            if (summary.Length > CaseLimits.SummaryLength)
+            {
+                errors.Add(new CellError(C, n, "H", "TooLong", CaseLimits.SummaryLength));
+            }
+
+            submission.Add(new SubmittedCase(n, key, reference, title, counterpart, role, string.Join(';', offences), string.Join(';', routes), summary));
+        }
+
+        const string M = Questionnaire.MeasuresSheet;
+        var measures = new List<SubmittedMeasure>();
+        foreach (var row in sheets[M].Where(r => r.Number >= Questionnaire.FirstDataRow && r.Cells.Count > 0))
+        {
+            var n = row.Number;
+            var ok = true;
+            var reference = row.Get("A");
+            if (!references.ContainsKey(reference))
+            {
+                errors.Add(new CellError(M, n, "A", reference.Length == 0 ? "Required" : "UnknownReference", reference));
+                ok = false;
+            }
+
+            var stageText = row.Get("B");
+            if (!Enum.TryParse<Stage>(stageText, ignoreCase: true, out var stage) || !Enum.IsDefined(stage) || int.TryParse(stageText, CultureInfo.InvariantCulture, out _))
+            {
+                errors.Add(new CellError(M, n, "B", stageText.Length == 0 ? "Required" : "UnknownCode", stageText));
+                ok = false;
+            }
+
+            var typeText = row.Get("C");
+            var assetType = AssetType.Other;
+            if (typeText.Length > 0 && (!Enum.TryParse(typeText, ignoreCase: true, out assetType) || !Enum.IsDefined(assetType) || int.TryParse(typeText, CultureInfo.InvariantCulture, out _)))
+            {
+                errors.Add(new CellError(M, n, "C", "UnknownCode", typeText));
+                ok = false;
+            }
+
+            var amountText = row.Get("D");
+            if (!decimal.TryParse(amountText, NumberStyles.Float, CultureInfo.InvariantCulture, out var amount))
+            {
+                errors.Add(new CellError(M, n, "D", amountText.Length == 0 ? "Required" : "NotANumber", amountText));
+                ok = false;
+            }
+            else if (amount <= 0)
+            {
+                errors.Add(new CellError(M, n, "D", "AmountNotPositive"));
+                ok = false;
+            }
+            else if (amount > CaseLimits.MaxAmount)
+            {
+                errors.Add(new CellError(M, n, "D", "AmountTooLarge"));
+                ok = false;
+            }
+
+            var currency = row.Get("E").ToUpperInvariant();
+            if (!catalog.Currencies.ContainsKey(currency))
+            {
+                errors.Add(new CellError(M, n, "E", currency.Length == 0 ? "Required" : "UnknownCurrency", currency));
+                ok = false;
+            }
+
+            var dateText = row.Get("F");
+            if (!TryDate(dateText, out var date))
+            {
+                errors.Add(new CellError(M, n, "F", dateText.Length == 0 ? "Required" : "InvalidPartialDate", dateText));
+                ok = false;
+            }
+            else if (!round.Covers(date))
+            {
+                errors.Add(new CellError(M, n, "F", "DateOutsidePeriod", dateText, round.PeriodFrom.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), round.PeriodTo.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+                ok = false;
+            }
+
+            var note = row.Get("G");
+            var reason = row.Get("H");
+            if (note.Length > CaseLimits.TextLength || reason.Length > CaseLimits.TextLength)
+            {
+                errors.Add(new CellError(M, n, note.Length > CaseLimits.TextLength ? "G" : "H", "TooLong", CaseLimits.TextLength));
+                ok = false;
+            }
+
+            if (ok)
+            {
+                measures.Add(new SubmittedMeasure(n, reference, stage, assetType, amount, currency, date, note.Length == 0 ? null : note, reason.Length == 0 ? null : reason));
+            }
+        }
+
+        // Per case and currency, returns may not exceed confiscation unless a reason is given (the rule of the case model).
+        foreach (var group in measures.GroupBy(m => m.CaseReference))
+        {
+            var asDomain = group.Select(m => new AssetMeasure(m.Stage, m.AssetType, new Money(m.Amount, m.Currency), m.Date, null, m.Note, m.ExcessReason, Visibility.Public)).ToList();
+            var rows = group.ToList();
+            foreach (var (index, returned, confiscated, currency) in Case.ReturnsExceedingConfiscation(asDomain))
+            {
+                errors.Add(new CellError(M, rows[index].Row, "H", "ReturnExceedsConfiscation", returned, confiscated, currency));
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new WorkbookRejectedException(errors);
+        }
+
+        foreach (var m in measures)
+        {
+            submission.Add(m);
+        }
+
+        return submission;
+    }
+
+    private static void CheckHeader(List<SheetRow> rows, string sheet, IReadOnlyList<string> expected, List<CellError> errors)
+    {
+        var header = rows.FirstOrDefault(r => r.Number == 1);
+        for (var i = 0; i < expected.Count; i++)
+        {
+            var column = Questionnaire.Column(i);
+            var actual = header?.Get(column) ?? string.Empty;
+            if (!string.Equals(actual, expected[i], StringComparison.Ordinal))
+            {
+                errors.Add(new CellError(sheet, 1, column, "UnexpectedColumn", expected[i], actual));
+            }
+        }
+    }
+
+    private static List<string> Codes(string text) =>
+        [.. text.Split([';', ',', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal)];
+
+    /// <summary>A partial date as text, or a date Excel stored as a serial number.</summary>
+    private static bool TryDate(string text, out PartialDate date)
+    {
+        if (PartialDate.TryParse(text, out date))
+        {
+            return true;
+        }
+
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var serial) && serial is > 1 and < 2958465 && serial == Math.Floor(serial))
+        {
+            var day = DateTime.FromOADate(serial);
+            date = new PartialDate(day.Year, day.Month, day.Day);
+            return true;
+        }
+
+        return false;
+    }
+}
+
+public sealed class ImportInProgressException : Exception
+{
+    public ImportInProgressException()
+        : base("An import for this State and round is already being processed.")
+    {
+    }
+
+    public ImportInProgressException(string message)
+        : base(message)
+    {
+    }
+
+    public ImportInProgressException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}

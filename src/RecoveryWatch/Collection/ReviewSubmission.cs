@@ -1,0 +1,131 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using RecoveryWatch.Auditing;
+using RecoveryWatch.Cases;
+using RecoveryWatch.Common;
+using RecoveryWatch.Data;
+using RecoveryWatch.ReferenceData;
+
+namespace RecoveryWatch.Collection;
+
+public sealed record CommentInput(string Sheet, int Row, string Text);
+
+/// <summary>
+/// The Secretariat's review of a submission: ask for clarification row by row (the focal point answers with a new upload),
+/// or validate it, which merges the reported cases and figures into the Asset Recovery Watch database. Each figure keeps
+/// the submission, reporting State and cell it came from. One transaction per step.
+/// </summary>
+public sealed class ReviewSubmission(RecoveryWatchDbContext db, TimeProvider clock, Reconciliation reconciliation)
+{
+    public async Task RequestClarificationAsync(int submissionId, IReadOnlyList<CommentInput> comments, string actor, CancellationToken cancellationToken = default)
+    {
+        if (comments.Count == 0 || comments.Any(c => string.IsNullOrWhiteSpace(c.Text)))
+        {
+            throw new ValidationFailedException([new ValidationError("comments", "Required")]);
+        }
+
+        var submission = await LoadAsync(submissionId, cancellationToken);
+        var now = clock.GetUtcNow();
+        Transition(() => submission.RequestClarification(comments.Select(c => new SubmissionComment(c.Sheet, c.Row, c.Text.Trim(), actor, now))));
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await SetRoundStateAsync(submission, RoundStateStatus.ClarificationRequested, cancellationToken);
+        db.AuditEntries.Add(new AuditEntry(now, actor, "request-clarification", nameof(Submission), submissionId.ToString(CultureInfo.InvariantCulture), null, JsonSerializer.Serialize(comments)));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<int>> ValidateAsync(int submissionId, string actor, CancellationToken cancellationToken = default)
+    {
+        var submission = await LoadAsync(submissionId, cancellationToken);
+        var now = clock.GetUtcNow();
+        Transition(() => submission.Validate(actor, now));
+        var round = await db.Set<InformationRound>().AsNoTracking().SingleAsync(r => r.Id == submission.RoundId, cancellationToken);
+        var rates = await db.ExchangeRates.AsNoTracking().ToListAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var touched = new List<int>();
+        var source = new CaseSource(SourceKind.StateSubmission, submission.StateCode, null,
+            $"{round.Code} ({round.Mandate})", DateOnly.FromDateTime(submission.SubmittedAt.UtcDateTime), Visibility.Public);
+        foreach (var row in submission.Cases.OrderBy(c => c.Row))
+        {
+            var figures = submission.Measures.Where(m => m.CaseReference == row.Reference).Select(m =>
+            {
+                var measure = new AssetMeasure(m.Stage, m.AssetType, new Money(m.Amount, m.Currency), m.Date, null, m.Note, m.ExcessReason, Visibility.Public);
+                measure.ReportedBy(submission.Id, submission.StateCode, $"{Questionnaire.MeasuresSheet}!D{m.Row.ToString(CultureInfo.InvariantCulture)}");
+                var rate = rates.Where(r => r.Currency == m.Currency).OrderBy(r => r.Date).LastOrDefault(r => r.Date <= m.Date.Earliest)
+                    ?? rates.Where(r => r.Currency == m.Currency).OrderBy(r => r.Date).FirstOrDefault();
+                if (rate is not null)
+                {
+                    measure.ConvertToUsd(rate.UsdPerUnit, rate.Date);
+                }
+
+                return measure;
+            }).ToList();
+
+            Case target;
+            string action;
+            if (row.CaseKey is { } key)
+            {
+                target = await db.Cases.Include(c => c.Measures).Include(c => c.Sources).SingleAsync(c => c.Id == key, cancellationToken);
+                // A figure already stored (same stage, date, amount and currency) is not added twice when a State resends it.
+                var fresh = figures.Where(f => !target.Measures.Any(m => m.Stage == f.Stage && m.Date == f.Date && m.Amount == f.Amount && m.Currency == f.Currency)).ToList();
+                target.AddReported(fresh, source, now);
+                action = "update-from-submission";
+            }
+            else
+            {
+                target = new Case(row.Title, isSynthetic: false, now);
+                target.Describe(row.Title, row.Summary, Visibility.Public, Visibility.Public, CaseStatus.Published, now);
+                var other = row.RoleOfReportingState == StateRole.Requesting ? StateRole.Requested : StateRole.Requesting;
+                var requested = row.RoleOfReportingState == StateRole.Requested ? submission.StateCode : row.CounterpartState;
+                target.Replace(
+                    [new CaseState(submission.StateCode, row.RoleOfReportingState, Visibility.Public), new CaseState(row.CounterpartState, other, Visibility.Public)],
+                    row.Offences.Split(';', StringSplitOptions.RemoveEmptyEntries).Select(o => new CaseOffence(o)),
+                    row.Routes.Split(';', StringSplitOptions.RemoveEmptyEntries).Select(r => new Proceeding(r, requested, string.Empty, Visibility.Public)),
+                    figures, [], [], [], [source]);
+                db.Cases.Add(target);
+                action = "create-from-submission";
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            if (row.CaseKey is null)
+            {
+                // The other side may have reported the same matter already: propose a match for an analyst to decide.
+                await reconciliation.ProposeAsync(target.Id, cancellationToken);
+            }
+
+            row.CaseId = target.Id;
+            touched.Add(target.Id);
+            db.AuditEntries.Add(new AuditEntry(now, actor, action, nameof(Case), target.Id.ToString(CultureInfo.InvariantCulture), null,
+                JsonSerializer.Serialize(new { submission = submission.Id, state = submission.StateCode, row = $"{Questionnaire.CasesSheet}!{row.Row.ToString(CultureInfo.InvariantCulture)}", measures = figures.Count })));
+        }
+
+        await SetRoundStateAsync(submission, RoundStateStatus.Validated, cancellationToken);
+        db.AuditEntries.Add(new AuditEntry(now, actor, "validate", nameof(Submission), submissionId.ToString(CultureInfo.InvariantCulture), null, JsonSerializer.Serialize(new { cases = touched })));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return touched;
+    }
+
+    private async Task SetRoundStateAsync(Submission submission, RoundStateStatus status, CancellationToken cancellationToken)
+    {
+        var state = await db.Set<RoundState>().SingleAsync(s => s.RoundId == submission.RoundId && s.StateCode == submission.StateCode, cancellationToken);
+        state.Set(status, clock.GetUtcNow());
+    }
+
+    private async Task<Submission> LoadAsync(int id, CancellationToken cancellationToken) =>
+        await db.Set<Submission>().Include(s => s.Cases).Include(s => s.Measures).Include(s => s.Comments).AsSplitQuery().SingleOrDefaultAsync(s => s.Id == id, cancellationToken)
+        ?? throw new NotFoundException($"Submission {id} does not exist.");
+
+    private static void Transition(Action step)
+    {
+        try
+        {
+            step();
+        }
+        catch (InvalidOperationException exception)
+        {
+            throw new ValidationFailedException([new ValidationError("status", exception.Message)]);
+        }
+    }
+}

@@ -1,0 +1,100 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using RecoveryWatch.Auditing;
+using RecoveryWatch.Common;
+using RecoveryWatch.Data;
+
+namespace RecoveryWatch.Collection;
+
+public sealed record CreateRoundRequest
+{
+    public string? Code { get; init; }
+    public string? Title { get; init; }
+    public string? Mandate { get; init; }
+    public DateOnly PeriodFrom { get; init; }
+    public DateOnly PeriodTo { get; init; }
+    public DateTimeOffset Deadline { get; init; }
+    public List<string> States { get; init; } = [];
+}
+
+public sealed record RoundView(int Id, string Code, string Title, string Mandate, DateOnly PeriodFrom, DateOnly PeriodTo, DateTimeOffset Deadline, int QuestionnaireVersion,
+    IReadOnlyList<RoundStateView> States);
+
+public sealed record RoundStateView(string State, RoundStateStatus Status, DateTimeOffset? UpdatedAt, int? LatestSubmission);
+
+/// <summary>Information requests: created by administrators, read by everyone signed in (a State sees its own line).</summary>
+public sealed class Rounds(RecoveryWatchDbContext db, TimeProvider clock)
+{
+    public async Task<RoundView> CreateAsync(CreateRoundRequest request, string actor, CancellationToken cancellationToken = default)
+    {
+        var errors = new ValidationCollector();
+        var code = request.Code?.Trim() ?? string.Empty;
+        if (code.Length is 0 or > 40)
+        {
+            errors.Add("code", code.Length == 0 ? "Required" : "TooLong", 40);
+        }
+        else if (await db.Rounds.AnyAsync(r => r.Code == code, cancellationToken))
+        {
+            errors.Add("code", "Duplicate");
+        }
+
+        if (string.IsNullOrWhiteSpace(request.Title))
+        {
+            errors.Add("title", "Required");
+        }
+
+        if (request.PeriodTo < request.PeriodFrom || request.PeriodFrom == default)
+        {
+            errors.Add("periodTo", "PeriodInvalid");
+        }
+
+        for (var i = 0; i < request.States.Count; i++)
+        {
+            if (!StateCode.IsKnown(request.States[i]))
+            {
+                errors.Add($"states[{i}]", "UnknownState", request.States[i]);
+            }
+        }
+
+        if (request.States.Count == 0)
+        {
+            errors.Add("states", "AtLeastOneState");
+        }
+
+        errors.ThrowIfAny();
+        var round = new InformationRound(code, LocalizedText.Of(request.Title!.Trim()), request.Mandate?.Trim() ?? "resolution 8/9", request.PeriodFrom, request.PeriodTo, request.Deadline, Questionnaire.Version);
+        round.Ask(request.States.Distinct());
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        db.Rounds.Add(round);
+        await db.SaveChangesAsync(cancellationToken);
+        db.AuditEntries.Add(new AuditEntry(clock.GetUtcNow(), actor, "create", nameof(InformationRound), round.Id.ToString(CultureInfo.InvariantCulture), null, JsonSerializer.Serialize(request)));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return await GetAsync(round.Id, null, "en", cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<RoundView>> ListAsync(IReadOnlyCollection<string>? states, string language, CancellationToken cancellationToken = default)
+    {
+        var ids = await db.Rounds.AsNoTracking().OrderByDescending(r => r.Id).Select(r => r.Id).ToListAsync(cancellationToken);
+        var views = new List<RoundView>();
+        foreach (var id in ids)
+        {
+            views.Add(await GetAsync(id, states, language, cancellationToken));
+        }
+
+        return views;
+    }
+
+    /// <param name="states">The reader's States (a focal point sees only its own lines); null for the Secretariat.</param>
+    public async Task<RoundView> GetAsync(int id, IReadOnlyCollection<string>? states, string language, CancellationToken cancellationToken = default)
+    {
+        var round = await db.Rounds.AsNoTracking().Include(r => r.States).SingleOrDefaultAsync(r => r.Id == id, cancellationToken)
+            ?? throw new NotFoundException($"Round {id} does not exist.");
+        var latest = await db.Submissions.AsNoTracking().Where(s => s.RoundId == id && s.Status != SubmissionStatus.Superseded)
+            .Select(s => new { s.Id, s.StateCode }).ToListAsync(cancellationToken);
+        return new RoundView(round.Id, round.Code, round.Title.Get(language), round.Mandate, round.PeriodFrom, round.PeriodTo, round.Deadline, round.QuestionnaireVersion,
+            [.. round.States.Where(s => states is null || states.Contains(s.StateCode)).OrderBy(s => s.StateCode, StringComparer.Ordinal)
+                .Select(s => new RoundStateView(s.StateCode, s.Status, s.UpdatedAt, latest.Where(l => l.StateCode == s.StateCode).Select(l => (int?)l.Id).Max()))]);
+    }
+}

@@ -1,0 +1,45 @@
+using Microsoft.EntityFrameworkCore;
+using RecoveryWatch.Common;
+using RecoveryWatch.Data;
+using RecoveryWatch.ReferenceData;
+
+namespace RecoveryWatch.Collection;
+
+public sealed record SubmissionView(int Id, int RoundId, string State, SubmissionStatus Status, SubmissionChannel Channel, DateTimeOffset SubmittedAt, string? FileName, string? Sha256,
+    IReadOnlyList<SubmittedCaseView> Cases, IReadOnlyList<SubmittedMeasureView> Measures, IReadOnlyList<CommentView> Comments);
+
+/// <summary>A reported case row; <paramref name="Change"/> says what validating would do: "new" or "update" of a stored case.</summary>
+public sealed record SubmittedCaseView(int Row, int? CaseKey, string Reference, string Title, string CounterpartState, StateRole Role, string Change, int? CaseId);
+
+/// <summary>A reported figure; <paramref name="AlreadyStored"/> when the same figure is already in the case.</summary>
+public sealed record SubmittedMeasureView(int Row, string CaseReference, Stage Stage, AssetType AssetType, decimal Amount, string Currency, string Date, bool AlreadyStored);
+
+public sealed record CommentView(string Sheet, int Row, string Text, DateTimeOffset At);
+
+public static class SubmissionQueries
+{
+    /// <summary>The submission with, for each row, what it changes against what is stored (the review's diff).</summary>
+    public static async Task<SubmissionView> GetAsync(RecoveryWatchDbContext db, int id, IReadOnlyCollection<string>? states, CancellationToken cancellationToken)
+    {
+        var s = await db.Submissions.AsNoTracking().Include(x => x.Cases).Include(x => x.Measures).Include(x => x.Comments).AsSplitQuery()
+            .SingleOrDefaultAsync(x => x.Id == id, cancellationToken);
+        if (s is null || (states is not null && !states.Contains(s.StateCode)))
+        {
+            throw new NotFoundException($"Submission {id} does not exist.");
+        }
+
+        var keys = s.Cases.Where(c => c.CaseKey is not null).Select(c => c.CaseKey!.Value).ToList();
+        var stored = await db.Measures.AsNoTracking().Where(m => keys.Contains(m.CaseId))
+            .Select(m => new { m.CaseId, m.Stage, m.Year, m.Month, m.Day, m.Amount, m.Currency }).ToListAsync(cancellationToken);
+        var byReference = s.Cases.ToDictionary(c => c.Reference, StringComparer.Ordinal);
+        return new SubmissionView(s.Id, s.RoundId, s.StateCode, s.Status, s.Channel, s.SubmittedAt, s.FileName, s.Sha256,
+            [.. s.Cases.OrderBy(c => c.Row).Select(c => new SubmittedCaseView(c.Row, c.CaseKey, c.Reference, c.Title, c.CounterpartState, c.RoleOfReportingState, c.CaseKey is null ? "new" : "update", c.CaseId))],
+            [.. s.Measures.OrderBy(m => m.Row).Select(m =>
+            {
+                var key = byReference.TryGetValue(m.CaseReference, out var row) ? row.CaseKey : null;
+                var already = key is not null && stored.Any(x => x.CaseId == key && x.Stage == m.Stage && x.Year == m.Year && x.Month == m.Month && x.Day == m.Day && x.Amount == m.Amount && x.Currency == m.Currency);
+                return new SubmittedMeasureView(m.Row, m.CaseReference, m.Stage, m.AssetType, Amounts.Normalize(m.Amount), m.Currency, m.Date.ToString(), already);
+            })],
+            [.. s.Comments.OrderBy(c => c.Id).Select(c => new CommentView(c.Sheet, c.Row, c.Text, c.At))]);
+    }
+}

@@ -1,0 +1,214 @@
+using System.Globalization;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+using Microsoft.EntityFrameworkCore;
+using RecoveryWatch.Cases;
+using RecoveryWatch.Common;
+using RecoveryWatch.Data;
+using RecoveryWatch.ReferenceData;
+
+namespace RecoveryWatch.Collection;
+
+/// <summary>
+/// The Excel workbook a focal point fills in offline: instructions in its language, one sheet per repeating table, drop-down
+/// lists for every coded field, header rows locked, and the State's cases already known to the database pre-filled with a
+/// hidden key column, so the focal point updates rather than retypes.
+/// </summary>
+public sealed class SubmissionTemplate(RecoveryWatchDbContext db)
+{
+    public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    private const int LastDataRow = 100_002;
+
+    public static string FileName(InformationRound round, string state, string language) => $"{round.Code}_{state}_{language}.xlsx";
+
+    public async Task<byte[]> WriteAsync(int roundId, string stateCode, string language, CancellationToken cancellationToken = default)
+    {
+        var round = await db.Set<InformationRound>().AsNoTracking().SingleOrDefaultAsync(r => r.Id == roundId, cancellationToken)
+            ?? throw new NotFoundException($"Round {roundId} does not exist.");
+        if (!StateCode.IsKnown(stateCode))
+        {
+            throw new ValidationFailedException([new ValidationError("state", "UnknownState", stateCode)]);
+        }
+
+        language = Languages.Normalize(language);
+        // What the State's focal point may read of the cases its State is involved in (drafts are the Secretariat's).
+        var known = await db.Cases.AsNoTracking().VisibleTo(CaseReader.ForStates([stateCode]))
+            .Where(c => c.States.Any(s => s.StateCode == stateCode && s.Role != StateRole.Transit))
+            .Include(c => c.States).Include(c => c.Measures).Include(c => c.Offences).Include(c => c.Proceedings)
+            .AsSplitQuery().OrderBy(c => c.Id).ToListAsync(cancellationToken);
+        return Write(round, stateCode, language, known);
+    }
+
+    private static byte[] Write(InformationRound round, string state, string language, IReadOnlyList<Case> known)
+    {
+        var culture = CultureInfo.GetCultureInfo(language);
+        using var stream = new MemoryStream();
+        using (var book = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
+        {
+            var workbookPart = book.AddWorkbookPart();
+            workbookPart.Workbook = new Workbook(new Sheets());
+            AddStyles(workbookPart);
+            var catalog = ReferenceCatalog.Default;
+
+            List<string[]> instructions =
+            [
+                [Questionnaire.Label("Instructions", language)],
+                [string.Format(culture, Questionnaire.Label("Intro", language), round.Code, round.Mandate, catalog.StateName(state, language),
+                    round.PeriodFrom.ToString("d", culture), round.PeriodTo.ToString("d", culture), round.Deadline.ToString("d", culture))],
+                [Questionnaire.Label("Step1", language)],
+                [Questionnaire.Label("Step2", language)],
+                [Questionnaire.Label("Step3", language)],
+            ];
+            AddSheet(workbookPart, Questionnaire.InstructionsSheet, instructions, headerRows: 0, columns: 1, hiddenFirstColumn: false, protect: true);
+
+            List<string[]> caseRows =
+            [
+                [.. Questionnaire.CaseColumns],
+                [.. Questionnaire.CaseColumns.Select(c => Questionnaire.Label(c, language))],
+            ];
+            List<string[]> measureRows =
+            [
+                [.. Questionnaire.MeasureColumns],
+                [.. Questionnaire.MeasureColumns.Select(c => Questionnaire.Label(c, language))],
+            ];
+            foreach (var c in known)
+            {
+                var own = c.States.First(s => s.StateCode == state && s.Role != StateRole.Transit);
+                var other = c.States.FirstOrDefault(s => s.StateCode != state && s.Role != StateRole.Transit);
+                var reference = "RW-" + c.Id.ToString(CultureInfo.InvariantCulture);
+                caseRows.Add([c.Id.ToString(CultureInfo.InvariantCulture), reference, c.Title, other?.StateCode ?? string.Empty, own.Role.ToString(),
+                    string.Join(';', c.Offences.Select(o => o.OffenceCode)), string.Join(';', c.Proceedings.Select(p => p.RouteCode).Distinct()), c.Summary]);
+                foreach (var m in c.Measures.OrderBy(m => m.Date))
+                {
+                    measureRows.Add([reference, m.Stage.ToString(), m.AssetType.ToString(), Amounts.Normalize(m.Amount).ToString(CultureInfo.InvariantCulture), m.Currency, m.Date.ToString(), m.Note ?? string.Empty, m.ExcessReason ?? string.Empty]);
+                }
+            }
+
+            var casesPart = AddSheet(workbookPart, Questionnaire.CasesSheet, caseRows, headerRows: 2, columns: Questionnaire.CaseColumns.Count, hiddenFirstColumn: true, protect: true);
+            var measuresPart = AddSheet(workbookPart, Questionnaire.MeasuresSheet, measureRows, headerRows: 2, columns: Questionnaire.MeasureColumns.Count, hiddenFirstColumn: false, protect: true, numericColumn: 3);
+
+            // Lists for the drop-downs, on a hidden sheet.
+            var lists = new[]
+            {
+                catalog.States.Keys.Order(StringComparer.Ordinal).ToArray(),
+                catalog.Currencies.Keys.Order(StringComparer.Ordinal).ToArray(),
+                Enum.GetNames<Stage>(),
+                Enum.GetNames<AssetType>(),
+                new[] { nameof(StateRole.Requesting), nameof(StateRole.Requested) },
+            };
+            var listRows = Enumerable.Range(0, lists.Max(l => l.Length)).Select(i => lists.Select(l => i < l.Length ? l[i] : string.Empty).ToArray()).ToList();
+            AddSheet(workbookPart, Questionnaire.ListsSheet, listRows, headerRows: 0, columns: lists.Length, hiddenFirstColumn: false, protect: true, hidden: true);
+
+            string Range(int column, int length) => $"{Questionnaire.ListsSheet}!${Questionnaire.Column(column)}$1:${Questionnaire.Column(column)}${length.ToString(CultureInfo.InvariantCulture)}";
+            AddValidations(casesPart, [("D", Range(0, lists[0].Length)), ("E", Range(4, lists[4].Length))]);
+            AddValidations(measuresPart, [("B", Range(2, lists[2].Length)), ("C", Range(3, lists[3].Length)), ("E", Range(1, lists[1].Length))], amountColumn: "D");
+            workbookPart.Workbook.Save();
+        }
+
+        return stream.ToArray();
+    }
+
+    private static WorksheetPart AddSheet(WorkbookPart workbookPart, string name, List<string[]> rows, int headerRows, int columns, bool hiddenFirstColumn, bool protect, bool hidden = false, int? numericColumn = null)
+    {
+        var part = workbookPart.AddNewPart<WorksheetPart>();
+        var columnsElement = new Columns();
+        for (uint i = 1; i <= columns; i++)
+        {
+            // Data cells are unlocked (style 2) so the protected sheet still takes input; headers stay locked.
+            columnsElement.Append(new Column { Min = i, Max = i, Width = i == 1 && hiddenFirstColumn ? 10 : 24, CustomWidth = true, Style = 2, Hidden = i == 1 && hiddenFirstColumn });
+        }
+
+        var data = new SheetData();
+        for (var r = 0; r < rows.Count; r++)
+        {
+            var row = new Row { RowIndex = (uint)(r + 1) };
+            for (var c = 0; c < rows[r].Length; c++)
+            {
+                var reference = Questionnaire.Column(c) + (r + 1).ToString(CultureInfo.InvariantCulture);
+                var style = r < headerRows ? (r == 0 ? 3u : 1u) : 2u;
+                var text = rows[r][c];
+                if (r >= headerRows && numericColumn == c && decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out _))
+                {
+                    row.Append(new Cell { CellReference = reference, StyleIndex = style, CellValue = new CellValue(text), DataType = CellValues.Number });
+                }
+                else
+                {
+                    row.Append(new Cell { CellReference = reference, StyleIndex = style, DataType = CellValues.InlineString, InlineString = new InlineString(new Text(text)) });
+                }
+            }
+
+            data.Append(row);
+        }
+
+        var worksheet = new Worksheet();
+        if (headerRows > 0)
+        {
+            worksheet.Append(new SheetViews(new SheetView(new Pane { VerticalSplit = headerRows, TopLeftCell = "A" + (headerRows + 1).ToString(CultureInfo.InvariantCulture), ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen }) { WorkbookViewId = 0 }));
+        }
+
+        worksheet.Append(columnsElement, data);
+        if (protect)
+        {
+            worksheet.Append(new SheetProtection { Sheet = true, Objects = true, Scenarios = true, FormatColumns = false, FormatRows = false, InsertRows = false, DeleteRows = false, Sort = false, AutoFilter = false });
+        }
+
+        part.Worksheet = worksheet;
+        var sheets = workbookPart.Workbook.Sheets!;
+        sheets.Append(new Sheet
+        {
+            Id = workbookPart.GetIdOfPart(part),
+            SheetId = (uint)(sheets.Count() + 1),
+            Name = name,
+            State = hidden ? SheetStateValues.Hidden : null,
+        });
+        return part;
+    }
+
+    private static void AddValidations(WorksheetPart part, IReadOnlyList<(string Column, string Range)> lists, string? amountColumn = null)
+    {
+        var validations = new DataValidations();
+        var last = LastDataRow.ToString(CultureInfo.InvariantCulture);
+        foreach (var (column, range) in lists)
+        {
+            validations.Append(new DataValidation(new Formula1(range))
+            {
+                Type = DataValidationValues.List,
+                AllowBlank = true,
+                ShowErrorMessage = true,
+                SequenceOfReferences = new ListValue<StringValue> { InnerText = $"{column}{Questionnaire.FirstDataRow}:{column}{last}" },
+            });
+        }
+
+        if (amountColumn is not null)
+        {
+            validations.Append(new DataValidation(new Formula1("0"))
+            {
+                Type = DataValidationValues.Decimal,
+                Operator = DataValidationOperatorValues.GreaterThan,
+                AllowBlank = true,
+                ShowErrorMessage = true,
+                SequenceOfReferences = new ListValue<StringValue> { InnerText = $"{amountColumn}{Questionnaire.FirstDataRow}:{amountColumn}{last}" },
+            });
+        }
+
+        validations.Count = (uint)validations.ChildElements.Count;
+        // Data validations come after sheet protection in the schema order of a worksheet.
+        part.Worksheet.InsertAfter(validations, part.Worksheet.GetFirstChild<SheetProtection>());
+    }
+
+    /// <summary>Style 0 default, 1 bold header (locked), 2 unlocked input, 3 grey key row (locked).</summary>
+    private static void AddStyles(WorkbookPart workbookPart)
+    {
+        var styles = workbookPart.AddNewPart<WorkbookStylesPart>();
+        styles.Stylesheet = new Stylesheet(
+            new Fonts(new Font(), new Font(new Bold()), new Font(new Color { Rgb = "FF808080" })),
+            new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 })),
+            new Borders(new Border()),
+            new CellFormats(
+                new CellFormat(),
+                new CellFormat { FontId = 1, ApplyFont = true },
+                new CellFormat(new Protection { Locked = false }) { ApplyProtection = true },
+                new CellFormat { FontId = 2, ApplyFont = true }));
+    }
+}

@@ -1,0 +1,100 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using RecoveryWatch.Collection;
+
+namespace RecoveryWatch.Data;
+
+internal sealed class InformationRoundConfiguration : IEntityTypeConfiguration<InformationRound>
+{
+    public void Configure(EntityTypeBuilder<InformationRound> builder)
+    {
+        builder.ToTable("Rounds");
+        builder.Property(r => r.Code).HasMaxLength(40);
+        builder.HasIndex(r => r.Code).IsUnique();
+        builder.Property(r => r.Title).AsLocalizedText();
+        builder.Property(r => r.Mandate).HasMaxLength(100);
+        builder.Property(r => r.Languages).HasMaxLength(40);
+        builder.HasMany(r => r.States).WithOne().HasForeignKey(s => s.RoundId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(r => r.States).UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+internal sealed class RoundStateConfiguration : IEntityTypeConfiguration<RoundState>
+{
+    public void Configure(EntityTypeBuilder<RoundState> builder)
+    {
+        builder.ToTable("RoundStates");
+        builder.Property(s => s.StateCode).HasMaxLength(3);
+        builder.HasIndex(s => new { s.RoundId, s.StateCode }).IsUnique();
+        builder.HasOne<StateRecord>().WithMany().HasForeignKey(s => s.StateCode).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class SubmissionConfiguration : IEntityTypeConfiguration<Submission>
+{
+    public void Configure(EntityTypeBuilder<Submission> builder)
+    {
+        builder.Property(s => s.StateCode).HasMaxLength(3);
+        builder.Property(s => s.SubmittedBy).HasMaxLength(256);
+        builder.Property(s => s.ValidatedBy).HasMaxLength(256);
+        builder.Property(s => s.FileName).HasMaxLength(260);
+        builder.Property(s => s.Sha256).HasMaxLength(64);
+        builder.HasIndex(s => new { s.RoundId, s.StateCode });
+        builder.HasOne<InformationRound>().WithMany().HasForeignKey(s => s.RoundId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(s => s.Cases).WithOne().HasForeignKey(c => c.SubmissionId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(s => s.Measures).WithOne().HasForeignKey(m => m.SubmissionId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(s => s.Comments).WithOne().HasForeignKey(c => c.SubmissionId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(s => s.Cases).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Navigation(s => s.Measures).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Navigation(s => s.Comments).UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+internal sealed class SubmittedCaseConfiguration : IEntityTypeConfiguration<SubmittedCase>
+{
+    public void Configure(EntityTypeBuilder<SubmittedCase> builder)
+    {
+        builder.Property(c => c.Reference).HasMaxLength(100);
+        builder.Property(c => c.Title).HasMaxLength(Cases.CaseLimits.TitleLength);
+        builder.Property(c => c.CounterpartState).HasMaxLength(3);
+        builder.Property(c => c.Offences).HasMaxLength(200);
+        builder.Property(c => c.Routes).HasMaxLength(300);
+        builder.Property(c => c.Summary).HasMaxLength(Cases.CaseLimits.SummaryLength);
+    }
+}
+
+internal sealed class SubmittedMeasureConfiguration : IEntityTypeConfiguration<SubmittedMeasure>
+{
+    public void Configure(EntityTypeBuilder<SubmittedMeasure> builder)
+    {
+        builder.Property(m => m.CaseReference).HasMaxLength(100);
+        builder.Property(m => m.Amount).HasPrecision(20, 2);
+        builder.Property(m => m.Currency).HasMaxLength(3);
+        builder.Property(m => m.Note).HasMaxLength(Cases.CaseLimits.TextLength);
+        builder.Property(m => m.ExcessReason).HasMaxLength(Cases.CaseLimits.TextLength);
+        builder.Ignore(m => m.Date);
+    }
+}
+
+internal sealed class SubmissionCommentConfiguration : IEntityTypeConfiguration<SubmissionComment>
+{
+    public void Configure(EntityTypeBuilder<SubmissionComment> builder)
+    {
+        builder.Property(c => c.Sheet).HasMaxLength(40);
+        builder.Property(c => c.Text).HasMaxLength(4000);
+        builder.Property(c => c.By).HasMaxLength(256);
+    }
+}
+
+internal sealed class MatchProposalConfiguration : IEntityTypeConfiguration<MatchProposal>
+{
+    public void Configure(EntityTypeBuilder<MatchProposal> builder)
+    {
+        builder.ToTable("MatchProposals");
+        builder.Property(p => p.Reasons).HasMaxLength(400);
+        builder.Property(p => p.DecidedBy).HasMaxLength(256);
+        builder.HasIndex(p => new { p.ReportedCaseId, p.CandidateCaseId }).IsUnique();
+        builder.HasOne<Cases.Case>().WithMany().HasForeignKey(p => p.ReportedCaseId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Cases.Case>().WithMany().HasForeignKey(p => p.CandidateCaseId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
