@@ -33,6 +33,8 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
     public int MeetingId { get; private set; }
     public const string DelegateEmail = "delegate.fra@browser.test";
     public const string DelegatePassword = "Delegate-password-2026";
+    public const string KenyaFocalEmail = "focal.ken@browser.test";
+    public const string KenyaFocalPassword = "Kenya-focal-point-2026";
 
     public async Task InitializeAsync()
     {
@@ -85,6 +87,8 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
             MeetingId = (await RecoveryWatch.Meetings.MeetingQueries.ListAsync(db, "en", default)).Single().Id;
             await scope.ServiceProvider.GetRequiredService<RecoveryWatch.Identity.ManageUsers>().CreateAsync(
                 new RecoveryWatch.Identity.SaveUserRequest { Email = DelegateEmail, Role = RecoveryWatch.Identity.Roles.Delegate, States = ["FRA"] }, DelegatePassword, "browser-test");
+            await scope.ServiceProvider.GetRequiredService<RecoveryWatch.Identity.ManageUsers>().CreateAsync(
+                new RecoveryWatch.Identity.SaveUserRequest { Email = KenyaFocalEmail, Role = RecoveryWatch.Identity.Roles.FocalPoint, States = ["KEN"] }, KenyaFocalPassword, "browser-test");
             await scope.ServiceProvider.GetRequiredService<RecoveryWatch.Meetings.SilenceProcedures>().CirculateAsync(
                 MeetingId, "CAC/COSP/WG.2/2020/L.1", DateTimeOffset.UtcNow.AddDays(3), "browser-test");
         }

@@ -170,6 +170,13 @@ public sealed class ImportSubmission(RecoveryWatchDbContext db, TimeProvider clo
 
         const string M = Questionnaire.MeasuresSheet;
         var measures = new List<SubmittedMeasure>();
+        // Figures already stored for the cases the template carried come back unchanged; the period of this round does not
+        // apply to them, only to what is new.
+        var keyedReferences = submission.Cases.Where(c => c.CaseKey is not null).ToDictionary(c => c.Reference, c => c.CaseKey!.Value, StringComparer.Ordinal);
+        var keyedIds = keyedReferences.Values.ToList();
+        var storedFigures = db.Measures.Where(m => keyedIds.Contains(m.CaseId))
+            .Select(m => new { m.CaseId, m.Stage, m.Year, m.Month, m.Day, m.Amount, m.Currency }).ToList()
+            .Select(m => (m.CaseId, m.Stage, new PartialDate(m.Year, m.Month, m.Day), Amounts.Normalize(m.Amount), m.Currency)).ToHashSet();
         foreach (var row in sheets[M].Where(r => r.Number >= Questionnaire.FirstDataRow && r.Cells.Count > 0))
         {
             var n = row.Number;
@@ -226,7 +233,8 @@ public sealed class ImportSubmission(RecoveryWatchDbContext db, TimeProvider clo
                 errors.Add(new CellError(M, n, "F", dateText.Length == 0 ? "Required" : "InvalidPartialDate", dateText));
                 ok = false;
             }
-            else if (!round.Covers(date))
+            else if (!round.Covers(date)
+                && !(keyedReferences.TryGetValue(reference, out var keyedCase) && storedFigures.Contains((keyedCase, stage, date, Amounts.Normalize(amount), currency))))
             {
                 errors.Add(new CellError(M, n, "F", "DateOutsidePeriod", dateText, round.PeriodFrom.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), round.PeriodTo.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
                 ok = false;
