@@ -7,6 +7,8 @@ using RecoveryWatch.Web.Infrastructure;
 
 var (configurationArgs, verbArgs) = CommandLine.Split(args);
 var builder = WebApplication.CreateBuilder(configurationArgs);
+// Every SQL command at Information would drown the verbs' output and slow bulk work, whatever the content root's settings.
+builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
 
 builder.Services.AddRecoveryWatchData(builder.Configuration);
 builder.Services.AddRecoveryWatchLocalization();

@@ -883,6 +883,42 @@ namespace RecoveryWatch.Migrations.Postgres.Migrations
                     b.ToTable("SubmissionComment");
                 });
 
+            modelBuilder.Entity("RecoveryWatch.Collection.SubmissionDraft", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("SavedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SavedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("StateCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoundId", "StateCode")
+                        .IsUnique();
+
+                    b.ToTable("SubmissionDrafts", (string)null);
+                });
+
             modelBuilder.Entity("RecoveryWatch.Collection.SubmittedCase", b =>
                 {
                     b.Property<int>("Id")
@@ -1825,6 +1861,15 @@ namespace RecoveryWatch.Migrations.Postgres.Migrations
                     b.HasOne("RecoveryWatch.Collection.Submission", null)
                         .WithMany("Comments")
                         .HasForeignKey("SubmissionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RecoveryWatch.Collection.SubmissionDraft", b =>
+                {
+                    b.HasOne("RecoveryWatch.Collection.InformationRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -842,6 +842,40 @@ namespace RecoveryWatch.Migrations.Sqlite.Migrations
                     b.ToTable("SubmissionComment");
                 });
 
+            modelBuilder.Entity("RecoveryWatch.Collection.SubmissionDraft", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("SavedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SavedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StateCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoundId", "StateCode")
+                        .IsUnique();
+
+                    b.ToTable("SubmissionDrafts", (string)null);
+                });
+
             modelBuilder.Entity("RecoveryWatch.Collection.SubmittedCase", b =>
                 {
                     b.Property<int>("Id")
@@ -1756,6 +1790,15 @@ namespace RecoveryWatch.Migrations.Sqlite.Migrations
                     b.HasOne("RecoveryWatch.Collection.Submission", null)
                         .WithMany("Comments")
                         .HasForeignKey("SubmissionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RecoveryWatch.Collection.SubmissionDraft", b =>
+                {
+                    b.HasOne("RecoveryWatch.Collection.InformationRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -66,6 +66,7 @@ public static partial class CommandLine
                 }
             });
             var count = await services.GetRequiredService<SeedDemoCases>().HandleAsync(total, parse.GetValue(seedOption), "cli:seed-demo", progress, ct);
+            await services.GetRequiredService<RecoveryWatch.Collection.SeedDemoRound>().HandleAsync(ct);
             await Console.Out.WriteLineAsync($"Added {count} synthetic cases.");
         }));
         root.Subcommands.Add(seedDemo);
@@ -196,6 +197,11 @@ public static partial class CommandLine
                 await Console.Error.WriteLineAsync($"{error.Field}: {localizer.Message(error)}");
             }
 
+            return BadInput;
+        }
+        catch (NotFoundException exception)
+        {
+            await Console.Error.WriteLineAsync(exception.Message);
             return BadInput;
         }
         catch (IOException exception)

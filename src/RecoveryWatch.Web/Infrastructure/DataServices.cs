@@ -54,6 +54,7 @@ public static class DataServices
         services.AddScoped<RecoveryWatch.Collection.ImportSubmission>();
         services.AddScoped<RecoveryWatch.Collection.ReviewSubmission>();
         services.AddScoped<RecoveryWatch.Collection.Reconciliation>();
+        services.AddScoped<RecoveryWatch.Collection.OnlineAnswer>();
         services.AddScoped<RecoveryWatch.Analytics.VolumeStatistics>();
         return services;
     }

@@ -42,26 +42,56 @@ public sealed class ImportSubmission(RecoveryWatchDbContext db, TimeProvider clo
         try
         {
             var sheets = WorkbookReader.Read(file, [Questionnaire.CasesSheet, Questionnaire.MeasuresSheet]);
-            var submission = Parse(round, stateCode, sheets, actor, fileName, file);
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            foreach (var previous in await db.Set<Submission>().Where(s => s.RoundId == roundId && s.StateCode == stateCode).ToListAsync(cancellationToken))
-            {
-                previous.Supersede();
-            }
-
-            db.Add(submission);
-            roundState.Set(RoundStateStatus.Submitted, clock.GetUtcNow());
-            await db.SaveChangesAsync(cancellationToken);
-            db.AuditEntries.Add(new AuditEntry(clock.GetUtcNow(), actor, "submit", nameof(Submission), submission.Id.ToString(CultureInfo.InvariantCulture), null,
-                JsonSerializer.Serialize(new { round = round.Code, state = stateCode, fileName, submission.Sha256, cases = submission.Cases.Count, measures = submission.Measures.Count })));
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            return Summarise(submission);
+            return await StoreAsync(round, roundState, stateCode, sheets, SubmissionChannel.Excel, actor, fileName, file, cancellationToken);
         }
         finally
         {
             gate.Release();
         }
+    }
+
+    /// <summary>The online form's answer: the same rows, the same checks, the same errors (by sheet, row and column).</summary>
+    public async Task<SubmissionSummary> HandleRowsAsync(int roundId, string stateCode, Dictionary<string, List<SheetRow>> sheets, string actor, CancellationToken cancellationToken = default)
+    {
+        var round = await db.Set<InformationRound>().Include(r => r.States).SingleOrDefaultAsync(r => r.Id == roundId, cancellationToken)
+            ?? throw new NotFoundException($"Round {roundId} does not exist.");
+        var roundState = round.States.SingleOrDefault(s => s.StateCode == stateCode)
+            ?? throw new ValidationFailedException([new ValidationError("state", "NotAskedInRound", stateCode)]);
+        var gate = Running.GetOrAdd((roundId, stateCode), _ => new SemaphoreSlim(1, 1));
+        if (!await gate.WaitAsync(0, cancellationToken))
+        {
+            throw new ImportInProgressException();
+        }
+
+        try
+        {
+            return await StoreAsync(round, roundState, stateCode, sheets, SubmissionChannel.Online, actor, null, null, cancellationToken);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private async Task<SubmissionSummary> StoreAsync(InformationRound round, RoundState roundState, string stateCode, Dictionary<string, List<SheetRow>> sheets, SubmissionChannel channel,
+        string actor, string? fileName, byte[]? file, CancellationToken cancellationToken)
+    {
+        var roundId = round.Id;
+        var submission = Parse(round, stateCode, sheets, channel, actor, fileName, file);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // A newer answer replaces one not yet validated (Submission.Supersede's rule), without loading old files.
+        await db.Set<Submission>()
+            .Where(s => s.RoundId == roundId && s.StateCode == stateCode && (s.Status == SubmissionStatus.Submitted || s.Status == SubmissionStatus.ClarificationRequested))
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, SubmissionStatus.Superseded), cancellationToken);
+
+        db.Add(submission);
+        roundState.Set(RoundStateStatus.Submitted, clock.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        db.AuditEntries.Add(new AuditEntry(clock.GetUtcNow(), actor, "submit", nameof(Submission), submission.Id.ToString(CultureInfo.InvariantCulture), null,
+            JsonSerializer.Serialize(new { round = round.Code, state = stateCode, channel = channel.ToString(), fileName, submission.Sha256, cases = submission.Cases.Count, measures = submission.Measures.Count })));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return Summarise(submission);
     }
 
     /// <summary>Holds the import slot of a State and round, as a running import does (for tests of the refusal).</summary>
@@ -79,7 +109,7 @@ public sealed class ImportSubmission(RecoveryWatchDbContext db, TimeProvider clo
 
     public static SubmissionSummary Summarise(Submission s) => new(s.Id, s.RoundId, s.StateCode, s.Status, s.Cases.Count, s.Measures.Count, s.SubmittedAt, s.Sha256);
 
-    private Submission Parse(InformationRound round, string state, Dictionary<string, List<SheetRow>> sheets, string actor, string fileName, byte[] file)
+    private Submission Parse(InformationRound round, string state, Dictionary<string, List<SheetRow>> sheets, SubmissionChannel channel, string actor, string? fileName, byte[]? file)
     {
         var errors = new List<CellError>();
         var catalog = ReferenceCatalog.Default;
@@ -90,7 +120,7 @@ public sealed class ImportSubmission(RecoveryWatchDbContext db, TimeProvider clo
             throw new WorkbookRejectedException(errors);
         }
 
-        var submission = new Submission(round.Id, state, SubmissionChannel.Excel, actor, clock.GetUtcNow(), Path.GetFileName(fileName), file, Convert.ToHexStringLower(SHA256.HashData(file)));
+        var submission = new Submission(round.Id, state, channel, actor, clock.GetUtcNow(), fileName is null ? null : Path.GetFileName(fileName), file, file is null ? null : Convert.ToHexStringLower(SHA256.HashData(file)));
         var references = new Dictionary<string, int>(StringComparer.Ordinal);
         var knownCaseIds = db.Cases.Select(c => c.Id).ToHashSet();
         const string C = Questionnaire.CasesSheet;

@@ -98,3 +98,15 @@ internal sealed class MatchProposalConfiguration : IEntityTypeConfiguration<Matc
         builder.HasOne<Cases.Case>().WithMany().HasForeignKey(p => p.CandidateCaseId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class SubmissionDraftConfiguration : IEntityTypeConfiguration<SubmissionDraft>
+{
+    public void Configure(EntityTypeBuilder<SubmissionDraft> builder)
+    {
+        builder.ToTable("SubmissionDrafts");
+        builder.Property(d => d.StateCode).HasMaxLength(3);
+        builder.Property(d => d.SavedBy).HasMaxLength(256);
+        builder.HasIndex(d => new { d.RoundId, d.StateCode }).IsUnique();
+        builder.HasOne<InformationRound>().WithMany().HasForeignKey(d => d.RoundId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

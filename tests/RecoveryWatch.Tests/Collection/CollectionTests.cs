@@ -276,6 +276,53 @@ public abstract class CollectionTests(RecoveryWatchApp app)
         Assert.Equal(["NGA"], mine.GetProperty("states").EnumerateArray().Select(s => s.GetProperty("state").GetString()));
     }
 
+    [Fact]
+    public async Task Online_answer_is_saved_as_a_draft_then_submitted_through_the_same_checks()
+    {
+        var round = await RoundAsync("ONLINE-" + app.Kind, "SEN");
+        await FocalPointAsync("SEN");
+        using var form = FormClient.Create(app);
+        await form.SignInAsync("focal.sen@collection.test", "Focal-point-password-2026");
+        var path = $"/rounds/{round}/answer?state=SEN&culture=en";
+        var fields = new Dictionary<string, string>
+        {
+            ["State"] = "SEN",
+            ["Form.Cases[0].Reference"] = "SN-1",
+            ["Form.Cases[0].Title"] = "Online case " + app.Kind + ": fishing licences bribes",
+            ["Form.Cases[0].CounterpartState"] = "ESP",
+            ["Form.Cases[0].Role"] = "Requesting",
+            ["Form.Measures[0].CaseReference"] = "SN-1",
+            ["Form.Measures[0].Stage"] = "Frozen",
+            ["Form.Measures[0].AssetType"] = "RealEstate",
+            ["Form.Measures[0].Amount"] = "twelve",
+            ["Form.Measures[0].Currency"] = "EUR",
+            ["Form.Measures[0].Date"] = "2018-10",
+        };
+        var saved = await form.PostFormAsync(path.Replace("?", "?handler=Save&", StringComparison.Ordinal), fields);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var draft = await form.Http.GetStringAsync(path);
+        Assert.Contains("value=\"twelve\"", draft, StringComparison.Ordinal);
+        var status = await (await app.SecretariatClientAsync()).GetFromJsonAsync<JsonElement>($"/api/v1/rounds/{round}");
+        Assert.Equal("Draft", status.GetProperty("states")[0].GetProperty("status").GetString());
+
+        var rejected = await form.PostFormAsync(path.Replace("?", "?handler=Submit&", StringComparison.Ordinal), fields);
+        var html = await rejected.Content.ReadAsStringAsync();
+        Assert.Contains("Measures!D3", html, StringComparison.Ordinal);
+        Assert.Contains("&#x27;twelve&#x27; is not a number.", html, StringComparison.Ordinal);
+
+        fields["Form.Measures[0].Amount"] = "12000000";
+        var submitted = await form.PostFormAsync(path.Replace("?", "?handler=Submit&", StringComparison.Ordinal), fields);
+        Assert.Equal(HttpStatusCode.Redirect, submitted.StatusCode);
+        Assert.Contains("submitted=", submitted.Headers.Location!.ToString(), StringComparison.Ordinal);
+        await app.WithDbAsync(async db =>
+        {
+            var stored = await db.Submissions.Include(s => s.Measures).SingleAsync(s => s.RoundId == round);
+            Assert.Equal(SubmissionChannel.Online, stored.Channel);
+            Assert.Equal(12_000_000m, stored.Measures.Single().Amount);
+            Assert.False(await db.Set<SubmissionDraft>().AnyAsync(d => d.RoundId == round));
+        });
+    }
+
     private static byte[] Zip(params (string Name, long Size)[] entries)
     {
         var stream = new MemoryStream();

@@ -97,6 +97,7 @@ public abstract class AccessMatrixTests(WorldApp world)
         ["GET /rounds/{id:int}"] = Access.Rounds,
         ["GET /submissions/{id:int}"] = Access.Rounds,
         ["GET /reconciliation"] = Access.Secretariat,
+        ["GET /rounds/{id:int}/answer"] = Access.Rounds,
         ["GET /api/v1/rounds/"] = Access.Rounds,
         ["POST /api/v1/rounds/"] = Access.Admin,
         ["GET /api/v1/rounds/{id:int}"] = Access.Rounds,
@@ -132,6 +133,7 @@ public abstract class AccessMatrixTests(WorldApp world)
         ["POST /api/v1/rounds/"] = HttpStatusCode.BadRequest,
         ["GET /rounds/{id:int}"] = HttpStatusCode.NotFound,
         ["GET /submissions/{id:int}"] = HttpStatusCode.NotFound,
+        ["GET /rounds/{id:int}/answer"] = HttpStatusCode.NotFound,
         ["GET /api/v1/rounds/{id:int}"] = HttpStatusCode.NotFound,
         ["GET /api/v1/rounds/{id:int}/template.xlsx"] = HttpStatusCode.NotFound,
         ["POST /api/v1/rounds/{id:int}/submissions/{state}"] = HttpStatusCode.NotFound,
@@ -189,7 +191,8 @@ public abstract class AccessMatrixTests(WorldApp world)
                 .Replace("{lang}", "en", StringComparison.Ordinal)
                 .Replace("{state}", "NGA", StringComparison.Ordinal)
                 .Replace("{documentName}", "v1", StringComparison.Ordinal)
-                .Replace("template.xlsx", "template.xlsx?state=NGA", StringComparison.Ordinal);
+                .Replace("template.xlsx", "template.xlsx?state=NGA", StringComparison.Ordinal)
+                .Replace("/answer", "/answer?state=NGA", StringComparison.Ordinal);
             using var request = new HttpRequestMessage(new HttpMethod(method), url);
             if (method is "POST" or "PUT")
             {

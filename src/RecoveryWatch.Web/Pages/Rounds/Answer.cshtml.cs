@@ -1,0 +1,110 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using RecoveryWatch.Collection;
+using RecoveryWatch.Common;
+using RecoveryWatch.Web.Infrastructure;
+
+namespace RecoveryWatch.Web.Pages.Rounds;
+
+/// <summary>The online answer for States that prefer the browser to Excel: saved as a draft at any time, submitted through
+/// the same checks as the workbook (rows numbered as in the workbook, from row 3).</summary>
+[Authorize(Policy = Policies.TakePartInRounds)]
+public sealed class AnswerModel(RecoveryWatch.Collection.Rounds rounds, OnlineAnswer online, IStringLocalizer<SharedResource> localizer) : PageModel
+{
+    private const int BlankCases = 2;
+    private const int BlankMeasures = 4;
+
+    public RoundView Round { get; private set; } = null!;
+    public IReadOnlyList<(string Where, string Message)> Errors { get; private set; } = [];
+    public bool Saved { get; private set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string State { get; set; } = string.Empty;
+
+    [BindProperty]
+    public OnlineAnswerForm Form { get; set; } = new();
+
+    public async Task<IActionResult> OnGetAsync(int id, bool? saved, CancellationToken cancellationToken)
+    {
+        if (!Allowed())
+        {
+            return Forbid();
+        }
+
+        Saved = saved == true;
+        Form = await online.LoadDraftAsync(id, State.ToUpperInvariant(), cancellationToken) ?? new OnlineAnswerForm();
+        return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+    }
+
+    public async Task<IActionResult> OnPostSaveAsync(int id, CancellationToken cancellationToken)
+    {
+        if (!Allowed())
+        {
+            return Forbid();
+        }
+
+        try
+        {
+            await online.SaveDraftAsync(id, State.ToUpperInvariant(), Form, User.Actor(), cancellationToken);
+            return Redirect($"/rounds/{id}/answer?state={State}&saved=true");
+        }
+        catch (ValidationFailedException exception)
+        {
+            Errors = [.. exception.Errors.Select(e => (e.Field, localizer.Message(e)))];
+        }
+
+        return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+    }
+
+    public async Task<IActionResult> OnPostSubmitAsync(int id, CancellationToken cancellationToken)
+    {
+        if (!Allowed())
+        {
+            return Forbid();
+        }
+
+        try
+        {
+            var summary = await online.SubmitAsync(id, State.ToUpperInvariant(), Form, User.Actor(), cancellationToken);
+            return Redirect($"/rounds/{id}?submitted={summary.Id}");
+        }
+        catch (WorkbookRejectedException rejected)
+        {
+            Form = OnlineAnswer.Compact(Form);
+            Errors = [.. rejected.Errors.Select(e => (e.Row is null ? e.Sheet : $"{e.Sheet}!{e.Cell}", localizer["Workbook." + e.Code, e.Arguments].Value))];
+        }
+        catch (ImportInProgressException)
+        {
+            Errors = [(string.Empty, localizer["Problem.ImportInProgress"].Value)];
+        }
+        catch (ValidationFailedException exception)
+        {
+            Errors = [.. exception.Errors.Select(e => (e.Field, localizer.Message(e)))];
+        }
+
+        return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+    }
+
+    private bool Allowed() => User.ActingStates() is not { } own || own.Contains(State.ToUpperInvariant());
+
+    private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)
+    {
+        try
+        {
+            Round = await rounds.GetAsync(id, User.ActingStates(), Localization.CurrentLanguage, cancellationToken);
+        }
+        catch (NotFoundException)
+        {
+            return false;
+        }
+
+        Form = Form with
+        {
+            Cases = [.. Form.Cases, .. Enumerable.Range(0, BlankCases).Select(_ => new OnlineCaseRow())],
+            Measures = [.. Form.Measures, .. Enumerable.Range(0, BlankMeasures).Select(_ => new OnlineMeasureRow())],
+        };
+        return true;
+    }
+}

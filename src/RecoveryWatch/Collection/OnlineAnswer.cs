@@ -1,0 +1,138 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using RecoveryWatch.Auditing;
+using RecoveryWatch.Data;
+
+namespace RecoveryWatch.Collection;
+
+/// <summary>The online form's content: the same columns as the workbook, as rows of text.</summary>
+public sealed record OnlineAnswerForm
+{
+    public List<OnlineCaseRow> Cases { get; init; } = [];
+    public List<OnlineMeasureRow> Measures { get; init; } = [];
+
+    public bool IsBlank(OnlineCaseRow row) => string.IsNullOrWhiteSpace(row.Reference) && string.IsNullOrWhiteSpace(row.Title);
+
+    public bool IsBlank(OnlineMeasureRow row) => string.IsNullOrWhiteSpace(row.CaseReference) && string.IsNullOrWhiteSpace(row.Amount);
+}
+
+public sealed record OnlineCaseRow
+{
+    public string? CaseKey { get; init; }
+    public string? Reference { get; init; }
+    public string? Title { get; init; }
+    public string? CounterpartState { get; init; }
+    public string? Role { get; init; }
+    public string? Offences { get; init; }
+    public string? Routes { get; init; }
+    public string? Summary { get; init; }
+}
+
+public sealed record OnlineMeasureRow
+{
+    public string? CaseReference { get; init; }
+    public string? Stage { get; init; }
+    public string? AssetType { get; init; }
+    public string? Amount { get; init; }
+    public string? Currency { get; init; }
+    public string? Date { get; init; }
+    public string? Note { get; init; }
+    public string? ExcessReason { get; init; }
+}
+
+/// <summary>A draft of an online answer, saved as the focal point goes and resumed later (one per State and round).</summary>
+public sealed class SubmissionDraft
+{
+    public SubmissionDraft(int roundId, string stateCode, string content, string savedBy, DateTimeOffset savedAt)
+    {
+        RoundId = roundId;
+        StateCode = stateCode;
+        Content = content;
+        SavedBy = savedBy;
+        SavedAt = savedAt;
+    }
+
+    public int Id { get; private set; }
+    public int RoundId { get; private set; }
+    public string StateCode { get; private set; }
+    public string Content { get; private set; }
+    public string SavedBy { get; private set; }
+    public DateTimeOffset SavedAt { get; private set; }
+
+    public void Update(string content, string by, DateTimeOffset at)
+    {
+        Content = content;
+        SavedBy = by;
+        SavedAt = at;
+    }
+}
+
+/// <summary>
+/// The online form for States that prefer the browser to Excel: drafts are saved without checks; submitting runs exactly
+/// the checks and storage of the workbook import, rows numbered as in the workbook (data from row 3).
+/// </summary>
+public sealed class OnlineAnswer(RecoveryWatchDbContext db, ImportSubmission import, TimeProvider clock)
+{
+    public async Task<OnlineAnswerForm?> LoadDraftAsync(int roundId, string state, CancellationToken cancellationToken = default)
+    {
+        var draft = await db.Set<SubmissionDraft>().AsNoTracking().SingleOrDefaultAsync(d => d.RoundId == roundId && d.StateCode == state, cancellationToken);
+        return draft is null ? null : JsonSerializer.Deserialize<OnlineAnswerForm>(draft.Content);
+    }
+
+    public async Task SaveDraftAsync(int roundId, string state, OnlineAnswerForm form, string actor, CancellationToken cancellationToken = default)
+    {
+        var round = await db.Rounds.Include(r => r.States).SingleOrDefaultAsync(r => r.Id == roundId, cancellationToken)
+            ?? throw new Common.NotFoundException($"Round {roundId} does not exist.");
+        var roundState = round.States.SingleOrDefault(s => s.StateCode == state)
+            ?? throw new Common.ValidationFailedException([new Common.ValidationError("state", "NotAskedInRound", state)]);
+        var content = JsonSerializer.Serialize(Compact(form));
+        var now = clock.GetUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var draft = await db.Set<SubmissionDraft>().SingleOrDefaultAsync(d => d.RoundId == roundId && d.StateCode == state, cancellationToken);
+        if (draft is null)
+        {
+            db.Add(new SubmissionDraft(roundId, state, content, actor, now));
+        }
+        else
+        {
+            draft.Update(content, actor, now);
+        }
+
+        if (roundState.Status is RoundStateStatus.NotStarted)
+        {
+            roundState.Set(RoundStateStatus.Draft, now);
+        }
+
+        db.AuditEntries.Add(new AuditEntry(now, actor, "save-draft", nameof(SubmissionDraft), $"{roundId.ToString(CultureInfo.InvariantCulture)}/{state}", null, null));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public async Task<SubmissionSummary> SubmitAsync(int roundId, string state, OnlineAnswerForm form, string actor, CancellationToken cancellationToken = default)
+    {
+        var compact = Compact(form);
+        var summary = await import.HandleRowsAsync(roundId, state, Sheets(compact), actor, cancellationToken);
+        await db.Set<SubmissionDraft>().Where(d => d.RoundId == roundId && d.StateCode == state).ExecuteDeleteAsync(cancellationToken);
+        return summary;
+    }
+
+    /// <summary>The form's rows, blank ones dropped, as the workbook's sheets (header keys in row 1, data from row 3).</summary>
+    public static Dictionary<string, List<SheetRow>> Sheets(OnlineAnswerForm form)
+    {
+        static SheetRow Header(IReadOnlyList<string> keys) => new(1, keys.Select((k, i) => (k, i)).ToDictionary(x => Questionnaire.Column(x.i), x => x.k));
+        static SheetRow Row(int index, params string?[] values) => new(Questionnaire.FirstDataRow + index,
+            values.Select((v, i) => (v, i)).Where(x => !string.IsNullOrWhiteSpace(x.v)).ToDictionary(x => Questionnaire.Column(x.i), x => x.v!));
+        return new Dictionary<string, List<SheetRow>>(StringComparer.Ordinal)
+        {
+            [Questionnaire.CasesSheet] = [Header(Questionnaire.CaseColumns), .. form.Cases.Select((c, i) => Row(i, c.CaseKey, c.Reference, c.Title, c.CounterpartState, c.Role, c.Offences, c.Routes, c.Summary))],
+            [Questionnaire.MeasuresSheet] = [Header(Questionnaire.MeasureColumns), .. form.Measures.Select((m, i) => Row(i, m.CaseReference, m.Stage, m.AssetType, m.Amount, m.Currency, m.Date, m.Note, m.ExcessReason))],
+        };
+    }
+
+    public static OnlineAnswerForm Compact(OnlineAnswerForm form) => form with
+    {
+        Cases = [.. form.Cases.Where(c => !form.IsBlank(c))],
+        Measures = [.. form.Measures.Where(m => !form.IsBlank(m))],
+    };
+}
