@@ -981,6 +981,61 @@ namespace RecoveryWatch.Migrations.Postgres.Migrations
                     b.ToTable("SubmittedCase");
                 });
 
+            modelBuilder.Entity("RecoveryWatch.Collection.SubmittedDetail", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("CaseReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<decimal?>("CompensationOrdered")
+                        .HasPrecision(20, 2)
+                        .HasColumnType("numeric(20,2)");
+
+                    b.Property<decimal?>("CompensationPaid")
+                        .HasPrecision(20, 2)
+                        .HasColumnType("numeric(20,2)");
+
+                    b.Property<string>("Currency")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("Row")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Sheet")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("SubmissionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubmissionId");
+
+                    b.ToTable("SubmittedDetail");
+                });
+
             modelBuilder.Entity("RecoveryWatch.Collection.SubmittedMeasure", b =>
                 {
                     b.Property<int>("Id")
@@ -1883,6 +1938,15 @@ namespace RecoveryWatch.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("RecoveryWatch.Collection.SubmittedDetail", b =>
+                {
+                    b.HasOne("RecoveryWatch.Collection.Submission", null)
+                        .WithMany("Details")
+                        .HasForeignKey("SubmissionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("RecoveryWatch.Collection.SubmittedMeasure", b =>
                 {
                     b.HasOne("RecoveryWatch.Collection.Submission", null)
@@ -2025,6 +2089,8 @@ namespace RecoveryWatch.Migrations.Postgres.Migrations
                     b.Navigation("Cases");
 
                     b.Navigation("Comments");
+
+                    b.Navigation("Details");
 
                     b.Navigation("Measures");
                 });

@@ -137,6 +137,19 @@ public sealed class Case
         UpdatedAt = now;
     }
 
+    /// <summary>Adds the victims, third parties and challenges a State reported for this case.</summary>
+    public void AddReportedDetails(IEnumerable<Victim> victims, IEnumerable<ThirdPartyClaim> thirdParties, IEnumerable<CaseChallenge> challenges, DateTimeOffset now)
+    {
+        _victims.AddRange(victims);
+        _thirdParties.AddRange(thirdParties);
+        foreach (var challenge in challenges.Where(c => _challenges.All(x => x.ChallengeCode != c.ChallengeCode)))
+        {
+            _challenges.Add(challenge);
+        }
+
+        UpdatedAt = now;
+    }
+
     /// <summary>Adds figures a State reported for this case (after the Secretariat validated its submission).</summary>
     public void AddReported(IEnumerable<AssetMeasure> measures, CaseSource source, DateTimeOffset now)
     {

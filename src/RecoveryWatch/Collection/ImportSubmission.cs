@@ -41,7 +41,7 @@ public sealed class ImportSubmission(RecoveryWatchDbContext db, TimeProvider clo
 
         try
         {
-            var sheets = WorkbookReader.Read(file, [Questionnaire.CasesSheet, Questionnaire.MeasuresSheet]);
+            var sheets = WorkbookReader.Read(file, [Questionnaire.CasesSheet, Questionnaire.MeasuresSheet, .. Questionnaire.DetailSheets.Select(d => d.Sheet)]);
             return await StoreAsync(round, roundState, stateCode, sheets, SubmissionChannel.Excel, actor, fileName, file, cancellationToken);
         }
         finally
@@ -115,6 +115,10 @@ public sealed class ImportSubmission(RecoveryWatchDbContext db, TimeProvider clo
         var catalog = ReferenceCatalog.Default;
         CheckHeader(sheets[Questionnaire.CasesSheet], Questionnaire.CasesSheet, Questionnaire.CaseColumns, errors);
         CheckHeader(sheets[Questionnaire.MeasuresSheet], Questionnaire.MeasuresSheet, Questionnaire.MeasureColumns, errors);
+        foreach (var (sheet, columns) in Questionnaire.DetailSheets.Where(d => sheets.ContainsKey(d.Sheet)))
+        {
+            CheckHeader(sheets[sheet], sheet, columns, errors);
+        }
         if (errors.Count > 0)
         {
             throw new WorkbookRejectedException(errors);
@@ -295,6 +299,7 @@ public sealed class ImportSubmission(RecoveryWatchDbContext db, TimeProvider clo
             }
         }
 
+        ParseDetails(sheets, references, submission, errors);
         if (errors.Count > 0)
         {
             throw new WorkbookRejectedException(errors);
@@ -306,6 +311,129 @@ public sealed class ImportSubmission(RecoveryWatchDbContext db, TimeProvider clo
         }
 
         return submission;
+    }
+
+    /// <summary>Victims and compensation, third parties, challenges met (taxonomy code and free text), good practices and
+    /// technical-assistance needs. Sheets absent from the online form are simply empty.</summary>
+    private static void ParseDetails(Dictionary<string, List<SheetRow>> sheets, Dictionary<string, int> references, Submission submission, List<CellError> errors)
+    {
+        var catalog = ReferenceCatalog.Default;
+        IEnumerable<SheetRow> Rows(string sheet) => sheets.TryGetValue(sheet, out var rows) ? rows.Where(r => r.Number >= Questionnaire.FirstDataRow && r.Cells.Count > 0) : [];
+
+        string? Reference(string sheet, SheetRow row, bool required)
+        {
+            var reference = row.Get("A");
+            if (reference.Length == 0)
+            {
+                if (required)
+                {
+                    errors.Add(new CellError(sheet, row.Number, "A", "Required"));
+                }
+
+                return null;
+            }
+
+            if (!references.ContainsKey(reference))
+            {
+                errors.Add(new CellError(sheet, row.Number, "A", "UnknownReference", reference));
+            }
+
+            return reference;
+        }
+
+        string Text(string sheet, SheetRow row, string column, bool required)
+        {
+            var text = row.Get(column);
+            if (required && text.Length == 0)
+            {
+                errors.Add(new CellError(sheet, row.Number, column, "Required"));
+            }
+            else if (text.Length > CaseLimits.TextLength)
+            {
+                errors.Add(new CellError(sheet, row.Number, column, "TooLong", CaseLimits.TextLength));
+            }
+
+            return text;
+        }
+
+        string? Code<TEnum>(string sheet, SheetRow row, string column)
+            where TEnum : struct, Enum
+        {
+            var text = row.Get(column);
+            if (Enum.TryParse<TEnum>(text, ignoreCase: true, out var value) && Enum.IsDefined(value) && !int.TryParse(text, CultureInfo.InvariantCulture, out _))
+            {
+                return value.ToString();
+            }
+
+            errors.Add(new CellError(sheet, row.Number, column, text.Length == 0 ? "Required" : "UnknownCode", text));
+            return null;
+        }
+
+        decimal? Amount(string sheet, SheetRow row, string column)
+        {
+            var text = row.Get(column);
+            if (text.Length == 0)
+            {
+                return null;
+            }
+
+            if (!decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var amount))
+            {
+                errors.Add(new CellError(sheet, row.Number, column, "NotANumber", text));
+                return null;
+            }
+
+            if (amount <= 0)
+            {
+                errors.Add(new CellError(sheet, row.Number, column, "AmountNotPositive"));
+                return null;
+            }
+
+            return amount;
+        }
+
+        const string V = Questionnaire.VictimsSheet;
+        foreach (var row in Rows(V))
+        {
+            var reference = Reference(V, row, required: true);
+            var kind = Code<VictimKind>(V, row, "B");
+            var text = Text(V, row, "C", required: true);
+            var ordered = Amount(V, row, "D");
+            var paid = Amount(V, row, "E");
+            var currency = row.Get("F").ToUpperInvariant();
+            if ((ordered is not null || paid is not null || currency.Length > 0) && !catalog.Currencies.ContainsKey(currency))
+            {
+                errors.Add(new CellError(V, row.Number, "F", currency.Length == 0 ? "Required" : "UnknownCurrency", currency));
+            }
+
+            submission.Add(new SubmittedDetail(V, row.Number, reference, kind, text, null, ordered, paid, currency.Length == 0 ? null : currency));
+        }
+
+        const string T = Questionnaire.ThirdPartiesSheet;
+        foreach (var row in Rows(T))
+        {
+            submission.Add(new SubmittedDetail(T, row.Number, Reference(T, row, required: true), Code<ThirdPartyKind>(T, row, "B"), Text(T, row, "C", required: true), Text(T, row, "D", required: false), null, null, null));
+        }
+
+        const string Ch = Questionnaire.ChallengesSheet;
+        foreach (var row in Rows(Ch))
+        {
+            var code = row.Get("B");
+            if (!catalog.Challenges.ContainsKey(code))
+            {
+                errors.Add(new CellError(Ch, row.Number, "B", code.Length == 0 ? "Required" : "UnknownCode", code));
+            }
+
+            submission.Add(new SubmittedDetail(Ch, row.Number, Reference(Ch, row, required: false), code, Text(Ch, row, "C", required: false), null, null, null, null));
+        }
+
+        foreach (var sheet in new[] { Questionnaire.PracticesSheet, Questionnaire.NeedsSheet })
+        {
+            foreach (var row in Rows(sheet))
+            {
+                submission.Add(new SubmittedDetail(sheet, row.Number, null, null, Text(sheet, row, "A", required: true), null, null, null, null));
+            }
+        }
     }
 
     private static void CheckHeader(List<SheetRow> rows, string sheet, IReadOnlyList<string> expected, List<CellError> errors)

@@ -17,10 +17,27 @@ public static class Questionnaire
     public const string MeasuresSheet = "Measures";
     public const string InstructionsSheet = "Instructions";
     public const string ListsSheet = "Lists";
+    public const string VictimsSheet = "Victims";
+    public const string ThirdPartiesSheet = "ThirdParties";
+    public const string ChallengesSheet = "Challenges";
+    public const string PracticesSheet = "GoodPractices";
+    public const string NeedsSheet = "AssistanceNeeds";
     public const int FirstDataRow = 3;
 
     public static readonly IReadOnlyList<string> CaseColumns = ["case_key", "reference", "title", "counterpart_state", "role_of_your_state", "offences", "legal_routes", "summary"];
     public static readonly IReadOnlyList<string> MeasureColumns = ["case_reference", "stage", "asset_type", "amount", "currency", "date", "note", "excess_reason"];
+    public static readonly IReadOnlyList<string> VictimColumns = ["case_reference", "victim_kind", "description", "compensation_ordered", "compensation_paid", "currency"];
+    public static readonly IReadOnlyList<string> ThirdPartyColumns = ["case_reference", "third_party_kind", "description", "outcome"];
+    public static readonly IReadOnlyList<string> ChallengeColumns = ["case_reference", "challenge", "note"];
+    public static readonly IReadOnlyList<string> PracticeColumns = ["description"];
+    public static readonly IReadOnlyList<string> NeedColumns = ["description"];
+
+    /// <summary>The sheets after Cases and Measures: victims and compensation, third parties, challenges met (from the
+    /// taxonomy, with free text), good practices and technical-assistance needs (resolution 8/9).</summary>
+    public static readonly IReadOnlyList<(string Sheet, IReadOnlyList<string> Columns)> DetailSheets =
+    [
+        (VictimsSheet, VictimColumns), (ThirdPartiesSheet, ThirdPartyColumns), (ChallengesSheet, ChallengeColumns), (PracticesSheet, PracticeColumns), (NeedsSheet, NeedColumns),
+    ];
 
     private static readonly FrozenDictionary<string, IReadOnlyDictionary<string, string>> Labels = Load();
 

@@ -87,6 +87,25 @@ public sealed class ReviewSubmission(RecoveryWatchDbContext db, TimeProvider clo
                 action = "create-from-submission";
             }
 
+            // Victims and third parties stay restricted (the Secretariat and the States involved): they name people.
+            var details = submission.Details.Where(d => d.CaseReference == row.Reference).ToList();
+            if (details.Count > 0)
+            {
+                if (row.CaseKey is not null)
+                {
+                    await db.Entry(target).Collection(c => c.Victims).LoadAsync(cancellationToken);
+                    await db.Entry(target).Collection(c => c.ThirdParties).LoadAsync(cancellationToken);
+                    await db.Entry(target).Collection(c => c.Challenges).LoadAsync(cancellationToken);
+                }
+
+                target.AddReportedDetails(
+                    details.Where(d => d.Sheet == Questionnaire.VictimsSheet).Select(d => new Victim(Enum.Parse<VictimKind>(d.Code!), d.Text,
+                        d.CompensationOrdered is { } o ? new Money(o, d.Currency!) : null, d.CompensationPaid is { } p ? new Money(p, d.Currency!) : null, Visibility.Secretariat)),
+                    details.Where(d => d.Sheet == Questionnaire.ThirdPartiesSheet).Select(d => new ThirdPartyClaim(Enum.Parse<ThirdPartyKind>(d.Code!), d.Text, string.IsNullOrEmpty(d.Outcome) ? null : d.Outcome, Visibility.Secretariat)),
+                    details.Where(d => d.Sheet == Questionnaire.ChallengesSheet).Select(d => new CaseChallenge(d.Code!, string.IsNullOrEmpty(d.Text) ? null : d.Text)),
+                    now);
+            }
+
             await db.SaveChangesAsync(cancellationToken);
             if (row.CaseKey is null)
             {
@@ -114,7 +133,7 @@ public sealed class ReviewSubmission(RecoveryWatchDbContext db, TimeProvider clo
     }
 
     private async Task<Submission> LoadAsync(int id, CancellationToken cancellationToken) =>
-        await db.Set<Submission>().Include(s => s.Cases).Include(s => s.Measures).Include(s => s.Comments).AsSplitQuery().SingleOrDefaultAsync(s => s.Id == id, cancellationToken)
+        await db.Set<Submission>().Include(s => s.Cases).Include(s => s.Measures).Include(s => s.Comments).Include(s => s.Details).AsSplitQuery().SingleOrDefaultAsync(s => s.Id == id, cancellationToken)
         ?? throw new NotFoundException($"Submission {id} does not exist.");
 
     private static void Transition(Action step)

@@ -26,6 +26,7 @@ public sealed class Submission
     private readonly List<SubmittedCase> _cases = [];
     private readonly List<SubmittedMeasure> _measures = [];
     private readonly List<SubmissionComment> _comments = [];
+    private readonly List<SubmittedDetail> _details = [];
 
     public Submission(int roundId, string stateCode, SubmissionChannel channel, string submittedBy, DateTimeOffset at, string? fileName, byte[]? file, string? sha256)
     {
@@ -63,7 +64,12 @@ public sealed class Submission
     public IReadOnlyCollection<SubmittedMeasure> Measures => _measures;
     public IReadOnlyCollection<SubmissionComment> Comments => _comments;
 
+    /// <summary>Victims, third parties, challenges, good practices and technical-assistance needs, row by row.</summary>
+    public IReadOnlyCollection<SubmittedDetail> Details => _details;
+
     public void Add(SubmittedCase row) => _cases.Add(row);
+
+    public void Add(SubmittedDetail row) => _details.Add(row);
 
     public void Add(SubmittedMeasure row) => _measures.Add(row);
 
@@ -206,4 +212,41 @@ public sealed class SubmissionComment
     public string Text { get; private set; }
     public string By { get; private set; }
     public DateTimeOffset At { get; private set; }
+}
+
+/// <summary>A row of one of the detail sheets (Victims, ThirdParties, Challenges, GoodPractices, AssistanceNeeds).</summary>
+public sealed class SubmittedDetail
+{
+    public SubmittedDetail(string sheet, int row, string? caseReference, string? code, string text, string? outcome, decimal? ordered, decimal? paid, string? currency)
+    {
+        Sheet = sheet;
+        Row = row;
+        CaseReference = caseReference;
+        Code = code;
+        Text = text;
+        Outcome = outcome;
+        CompensationOrdered = ordered;
+        CompensationPaid = paid;
+        Currency = currency;
+    }
+
+    private SubmittedDetail()
+    {
+        Sheet = Text = string.Empty;
+    }
+
+    public int Id { get; private set; }
+    public int SubmissionId { get; private set; }
+    public string Sheet { get; private set; }
+    public int Row { get; private set; }
+    public string? CaseReference { get; private set; }
+
+    /// <summary>Victim kind, third-party kind or challenge code, depending on the sheet.</summary>
+    public string? Code { get; private set; }
+
+    public string Text { get; private set; }
+    public string? Outcome { get; private set; }
+    public decimal? CompensationOrdered { get; private set; }
+    public decimal? CompensationPaid { get; private set; }
+    public string? Currency { get; private set; }
 }

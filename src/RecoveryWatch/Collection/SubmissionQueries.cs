@@ -6,7 +6,10 @@ using RecoveryWatch.ReferenceData;
 namespace RecoveryWatch.Collection;
 
 public sealed record SubmissionView(int Id, int RoundId, string State, SubmissionStatus Status, SubmissionChannel Channel, DateTimeOffset SubmittedAt, string? FileName, string? Sha256,
-    IReadOnlyList<SubmittedCaseView> Cases, IReadOnlyList<SubmittedMeasureView> Measures, IReadOnlyList<CommentView> Comments);
+    IReadOnlyList<SubmittedCaseView> Cases, IReadOnlyList<SubmittedMeasureView> Measures, IReadOnlyList<CommentView> Comments, IReadOnlyList<SubmittedDetailView> Details);
+
+/// <summary>A row of the Victims, ThirdParties, Challenges, GoodPractices or AssistanceNeeds sheet.</summary>
+public sealed record SubmittedDetailView(string Sheet, int Row, string? CaseReference, string? Code, string Text);
 
 /// <summary>A reported case row; <paramref name="Change"/> says what validating would do: "new" or "update" of a stored case.</summary>
 public sealed record SubmittedCaseView(int Row, int? CaseKey, string Reference, string Title, string CounterpartState, StateRole Role, string Change, int? CaseId);
@@ -21,7 +24,7 @@ public static class SubmissionQueries
     /// <summary>The submission with, for each row, what it changes against what is stored (the review's diff).</summary>
     public static async Task<SubmissionView> GetAsync(RecoveryWatchDbContext db, int id, IReadOnlyCollection<string>? states, CancellationToken cancellationToken)
     {
-        var s = await db.Submissions.AsNoTracking().Include(x => x.Cases).Include(x => x.Measures).Include(x => x.Comments).AsSplitQuery()
+        var s = await db.Submissions.AsNoTracking().Include(x => x.Cases).Include(x => x.Measures).Include(x => x.Comments).Include(x => x.Details).AsSplitQuery()
             .SingleOrDefaultAsync(x => x.Id == id, cancellationToken);
         if (s is null || (states is not null && !states.Contains(s.StateCode)))
         {
@@ -40,6 +43,7 @@ public static class SubmissionQueries
                 var already = key is not null && stored.Any(x => x.CaseId == key && x.Stage == m.Stage && x.Year == m.Year && x.Month == m.Month && x.Day == m.Day && x.Amount == m.Amount && x.Currency == m.Currency);
                 return new SubmittedMeasureView(m.Row, m.CaseReference, m.Stage, m.AssetType, Amounts.Normalize(m.Amount), m.Currency, m.Date.ToString(), already);
             })],
-            [.. s.Comments.OrderBy(c => c.Id).Select(c => new CommentView(c.Sheet, c.Row, c.Text, c.At))]);
+            [.. s.Comments.OrderBy(c => c.Id).Select(c => new CommentView(c.Sheet, c.Row, c.Text, c.At))],
+            [.. s.Details.OrderBy(d => d.Sheet, StringComparer.Ordinal).ThenBy(d => d.Row).Select(d => new SubmittedDetailView(d.Sheet, d.Row, d.CaseReference, d.Code, d.Text))]);
     }
 }

@@ -87,6 +87,9 @@ public sealed class SubmissionTemplate(RecoveryWatchDbContext db)
 
             var casesPart = AddSheet(workbookPart, Questionnaire.CasesSheet, caseRows, headerRows: 2, columns: Questionnaire.CaseColumns.Count, hiddenFirstColumn: true, protect: true);
             var measuresPart = AddSheet(workbookPart, Questionnaire.MeasuresSheet, measureRows, headerRows: 2, columns: Questionnaire.MeasureColumns.Count, hiddenFirstColumn: false, protect: true, numericColumn: 3);
+            var detailParts = Questionnaire.DetailSheets.ToDictionary(
+                d => d.Sheet,
+                d => AddSheet(workbookPart, d.Sheet, [[.. d.Columns], [.. d.Columns.Select(c => Questionnaire.Label(c, language))]], headerRows: 2, columns: d.Columns.Count, hiddenFirstColumn: false, protect: true));
 
             // Lists for the drop-downs, on a hidden sheet.
             var lists = new[]
@@ -96,6 +99,9 @@ public sealed class SubmissionTemplate(RecoveryWatchDbContext db)
                 Enum.GetNames<Stage>(),
                 Enum.GetNames<AssetType>(),
                 new[] { nameof(StateRole.Requesting), nameof(StateRole.Requested) },
+                Enum.GetNames<VictimKind>(),
+                Enum.GetNames<ThirdPartyKind>(),
+                catalog.Challenges.Keys.Order(StringComparer.Ordinal).ToArray(),
             };
             var listRows = Enumerable.Range(0, lists.Max(l => l.Length)).Select(i => lists.Select(l => i < l.Length ? l[i] : string.Empty).ToArray()).ToList();
             AddSheet(workbookPart, Questionnaire.ListsSheet, listRows, headerRows: 0, columns: lists.Length, hiddenFirstColumn: false, protect: true, hidden: true);
@@ -103,6 +109,9 @@ public sealed class SubmissionTemplate(RecoveryWatchDbContext db)
             string Range(int column, int length) => $"{Questionnaire.ListsSheet}!${Questionnaire.Column(column)}$1:${Questionnaire.Column(column)}${length.ToString(CultureInfo.InvariantCulture)}";
             AddValidations(casesPart, [("D", Range(0, lists[0].Length)), ("E", Range(4, lists[4].Length))]);
             AddValidations(measuresPart, [("B", Range(2, lists[2].Length)), ("C", Range(3, lists[3].Length)), ("E", Range(1, lists[1].Length))], amountColumn: "D");
+            AddValidations(detailParts[Questionnaire.VictimsSheet], [("B", Range(5, lists[5].Length)), ("F", Range(1, lists[1].Length))]);
+            AddValidations(detailParts[Questionnaire.ThirdPartiesSheet], [("B", Range(6, lists[6].Length))]);
+            AddValidations(detailParts[Questionnaire.ChallengesSheet], [("B", Range(7, lists[7].Length))]);
             workbookPart.Workbook.Save();
         }
 

@@ -44,6 +44,8 @@ internal sealed class SubmissionConfiguration : IEntityTypeConfiguration<Submiss
         builder.HasMany(s => s.Cases).WithOne().HasForeignKey(c => c.SubmissionId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(s => s.Measures).WithOne().HasForeignKey(m => m.SubmissionId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(s => s.Comments).WithOne().HasForeignKey(c => c.SubmissionId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(s => s.Details).WithOne().HasForeignKey(d => d.SubmissionId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(s => s.Details).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.Navigation(s => s.Cases).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.Navigation(s => s.Measures).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.Navigation(s => s.Comments).UsePropertyAccessMode(PropertyAccessMode.Field);
@@ -108,5 +110,20 @@ internal sealed class SubmissionDraftConfiguration : IEntityTypeConfiguration<Su
         builder.Property(d => d.SavedBy).HasMaxLength(256);
         builder.HasIndex(d => new { d.RoundId, d.StateCode }).IsUnique();
         builder.HasOne<InformationRound>().WithMany().HasForeignKey(d => d.RoundId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class SubmittedDetailConfiguration : IEntityTypeConfiguration<SubmittedDetail>
+{
+    public void Configure(EntityTypeBuilder<SubmittedDetail> builder)
+    {
+        builder.Property(d => d.Sheet).HasMaxLength(40);
+        builder.Property(d => d.CaseReference).HasMaxLength(100);
+        builder.Property(d => d.Code).HasMaxLength(60);
+        builder.Property(d => d.Text).HasMaxLength(Cases.CaseLimits.TextLength);
+        builder.Property(d => d.Outcome).HasMaxLength(Cases.CaseLimits.TextLength);
+        builder.Property(d => d.CompensationOrdered).HasPrecision(20, 2);
+        builder.Property(d => d.CompensationPaid).HasPrecision(20, 2);
+        builder.Property(d => d.Currency).HasMaxLength(3);
     }
 }

@@ -66,7 +66,7 @@ public abstract class CollectionTests(RecoveryWatchApp app)
         using (var book = SpreadsheetDocument.Open(new MemoryStream(template), false))
         {
             var names = book.WorkbookPart!.Workbook.Sheets!.Elements<Sheet>().Select(s => s.Name!.Value).ToList();
-            Assert.Equal(["Instructions", "Cases", "Measures", "Lists"], names);
+            Assert.Equal(["Instructions", "Cases", "Measures", "Victims", "ThirdParties", "Challenges", "GoodPractices", "AssistanceNeeds", "Lists"], names);
             var cases = (WorksheetPart)book.WorkbookPart.GetPartById(book.WorkbookPart.Workbook.Sheets!.Elements<Sheet>().Single(s => s.Name == "Cases").Id!);
             Assert.NotNull(cases.Worksheet.GetFirstChild<SheetProtection>());
             Assert.Contains(cases.Worksheet.Descendants<DataValidation>(), v => v.SequenceOfReferences!.InnerText!.StartsWith("D3", StringComparison.Ordinal));
@@ -76,7 +76,14 @@ public abstract class CollectionTests(RecoveryWatchApp app)
         var title = $"Round trip case {app.Kind}: pension funds in Geneva";
         var filled = WorkbookFiller.Fill(template,
             [[null, "NG-1", title, "CHE", "Requesting", "Art17;Art23", "Art54_2", "Reported by Nigeria."]],
-            [["NG-1", "Frozen", "BankFunds", "4500000", "CHF", "2016-03", null, null], ["NG-1", "Confiscated", "BankFunds", "4000000", "CHF", "2019", null, null]]);
+            [["NG-1", "Frozen", "BankFunds", "4500000", "CHF", "2016-03", null, null], ["NG-1", "Confiscated", "BankFunds", "4000000", "CHF", "2019", null, null]],
+            book =>
+            {
+                WorkbookFiller.AppendRows(book, "Victims", [["NG-1", "State", "The federal pension fund", "4000000", null, "CHF"]]);
+                WorkbookFiller.AppendRows(book, "Challenges", [["NG-1", "DifferingStandardsOfProof", "Conviction required in Nigeria, not in Switzerland"]]);
+                WorkbookFiller.AppendRows(book, "GoodPractices", [["Spontaneous disclosure under article 56 opened the case."]]);
+                WorkbookFiller.AppendRows(book, "AssistanceNeeds", [["Training on financial investigations for prosecutors."]]);
+            });
         var uploaded = await UploadAsync(focal, round, "NGA", filled);
         Assert.Equal(HttpStatusCode.Created, uploaded.StatusCode);
         var submission = (await uploaded.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
@@ -96,6 +103,12 @@ public abstract class CollectionTests(RecoveryWatchApp app)
         Assert.All(measures, m => Assert.Equal("NGA", m.GetProperty("reportedBy").GetString()));
         Assert.Equal("Measures!D3", measures[0].GetProperty("sourceCell").GetString());
         Assert.Contains(detail.GetProperty("sources").EnumerateArray(), s => s.GetProperty("state").GetString() == "NGA");
+        Assert.Equal("DifferingStandardsOfProof", detail.GetProperty("challenges")[0].GetProperty("code").GetString());
+        Assert.Equal(0, detail.GetProperty("victims").GetArrayLength());
+        var restricted = await secretariat.GetFromJsonAsync<JsonElement>($"/api/v1/cases/{caseId}");
+        Assert.Equal("The federal pension fund", restricted.GetProperty("victims")[0].GetProperty("description").GetString());
+        var reviewed = await secretariat.GetFromJsonAsync<JsonElement>($"/api/v1/submissions/{submission}");
+        Assert.Contains(reviewed.GetProperty("details").EnumerateArray(), d => d.GetProperty("sheet").GetString() == "AssistanceNeeds");
 
         // The next round's template carries the case, keyed, so Nigeria updates rather than retypes it.
         var next = await RoundAsync("RT2-" + app.Kind, "NGA");

@@ -30,6 +30,8 @@ public static class WorkbookFiller
     public static int LastRow(SpreadsheetDocument book, string name) =>
         (int)(Sheet(book, name).Elements<Row>().LastOrDefault()?.RowIndex?.Value ?? 0);
 
+    public static void AppendRows(SpreadsheetDocument book, string name, IEnumerable<string?[]> rows) => Append(book, name, rows);
+
     private static void Append(SpreadsheetDocument book, string name, IEnumerable<string?[]> rows)
     {
         var data = Sheet(book, name);
