@@ -128,7 +128,7 @@ public static partial class CommandLine
             catch (RecoveryWatch.Collection.WorkbookRejectedException rejected)
             {
                 var localizer = services.GetRequiredService<IStringLocalizer<SharedResource>>();
-                throw new ValidationFailedException([.. rejected.Errors.Select(e => new ValidationError(e.Row is null ? e.Sheet : $"{e.Sheet}!{e.Cell}", "Workbook", localizer["Workbook." + e.Code, e.Arguments].Value))]);
+                throw new ValidationFailedException([.. rejected.Errors.Select(e => ProblemExceptionHandler.Describe(e, localizer)).Select(e => new ValidationError(e.Where, "Workbook", e.Message))]);
             }
         }));
         root.Subcommands.Add(importCommand);

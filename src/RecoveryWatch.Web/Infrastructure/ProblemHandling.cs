@@ -60,13 +60,18 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ISt
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
     }
 
+    /// <summary>Where a workbook error is ("Measures!D5", or the sheet or "workbook") and what it says, in the reader's language.</summary>
+    public static (string Where, string Message) Describe(RecoveryWatch.Collection.CellError error, IStringLocalizer localizer) =>
+        (error.Row is null ? error.Sheet : $"{error.Sheet}!{error.Cell}", localizer["Workbook." + error.Code, error.Arguments].Value);
+
     /// <summary>Every error of a workbook: under "errors" keyed by "Sheet!Cell" (as for JSON fields) and under "cells" with the
     /// sheet, row and column apart, for programs that fix files.</summary>
     public static ProblemDetails WorkbookProblem(RecoveryWatch.Collection.WorkbookRejectedException workbook, IStringLocalizer localizer)
     {
         var problem = new HttpValidationProblemDetails(workbook.Errors
-            .GroupBy(e => e.Row is null ? e.Sheet : $"{e.Sheet}!{e.Cell}")
-            .ToDictionary(g => g.Key, g => g.Select(e => localizer["Workbook." + e.Code, e.Arguments].Value).ToArray()))
+            .Select(e => Describe(e, localizer))
+            .GroupBy(e => e.Where)
+            .ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()))
         {
             Status = StatusCodes.Status400BadRequest,
             Title = localizer["Problem.Workbook"],

@@ -40,7 +40,7 @@ public sealed class CommandLineTests : IDisposable
     {
         var (exit, output, _) = await RunAsync("--help");
         Assert.Equal(0, exit);
-        foreach (var verb in new[] { "migrate", "seed-demo", "export-cases", "create-user", "verify-audit" })
+        foreach (var verb in new[] { "migrate", "seed-demo", "export-cases", "create-user", "verify-audit", "report", "import-submission" })
         {
             Assert.Contains(verb, output, StringComparison.Ordinal);
         }
@@ -139,6 +139,20 @@ public sealed class CommandLineTests : IDisposable
         var broken = await RunAsync("verify-audit", Database("g.db"));
         Assert.Equal(1, broken.ExitCode);
         Assert.Contains("tampered", broken.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Import_submission_refuses_a_file_that_is_not_a_workbook_and_says_why()
+    {
+        var seeded = await RunAsync("seed-demo", "--cases", "2", Database("h.db"));
+        Assert.True(seeded.ExitCode == 0, seeded.Error);
+        var file = Path.Combine(_folder, "answer.xlsx");
+        await File.WriteAllTextAsync(file, "reference,amount\nX,1\n");
+        var (exit, _, error) = await RunAsync("import-submission", "--round", "1", "--state", "NGA", file, Database("h.db"));
+        Assert.Equal(1, exit);
+        Assert.Contains("not an Excel workbook", error, StringComparison.Ordinal);
+        var missing = await RunAsync("import-submission", "--round", "99", "--state", "NGA", file, Database("h.db"));
+        Assert.Equal(1, missing.ExitCode);
     }
 
     public void Dispose()

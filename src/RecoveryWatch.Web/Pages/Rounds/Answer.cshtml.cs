@@ -73,7 +73,7 @@ public sealed class AnswerModel(RecoveryWatch.Collection.Rounds rounds, OnlineAn
         catch (WorkbookRejectedException rejected)
         {
             Form = OnlineAnswer.Compact(Form);
-            Errors = [.. rejected.Errors.Select(e => (e.Row is null ? e.Sheet : $"{e.Sheet}!{e.Cell}", localizer["Workbook." + e.Code, e.Arguments].Value))];
+            Errors = [.. rejected.Errors.Select(e => ProblemExceptionHandler.Describe(e, localizer))];
         }
         catch (ImportInProgressException)
         {

@@ -52,7 +52,7 @@ public sealed class DetailsModel(RecoveryWatch.Collection.Rounds rounds, ImportS
         }
         catch (WorkbookRejectedException rejected)
         {
-            Errors = [.. rejected.Errors.Select(e => (e.Row is null ? e.Sheet : $"{e.Sheet}!{e.Cell}", localizer["Workbook." + e.Code, e.Arguments].Value))];
+            Errors = [.. rejected.Errors.Select(e => ProblemExceptionHandler.Describe(e, localizer))];
         }
         catch (ImportInProgressException)
         {
