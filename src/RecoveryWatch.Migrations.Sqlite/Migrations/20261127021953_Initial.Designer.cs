@@ -11,8 +11,8 @@ using RecoveryWatch.Data;
 namespace RecoveryWatch.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(RecoveryWatchDbContext))]
-    [Migration("20261127015601_OnlineDrafts")]
-    partial class OnlineDrafts
+    [Migration("20261127021953_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -939,6 +939,59 @@ namespace RecoveryWatch.Migrations.Sqlite.Migrations
                     b.ToTable("SubmittedCase");
                 });
 
+            modelBuilder.Entity("RecoveryWatch.Collection.SubmittedDetail", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CaseReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("CompensationOrdered")
+                        .HasPrecision(20, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("CompensationPaid")
+                        .HasPrecision(20, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Currency")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Row")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sheet")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SubmissionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubmissionId");
+
+                    b.ToTable("SubmittedDetail");
+                });
+
             modelBuilder.Entity("RecoveryWatch.Collection.SubmittedMeasure", b =>
                 {
                     b.Property<int>("Id")
@@ -1815,6 +1868,15 @@ namespace RecoveryWatch.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("RecoveryWatch.Collection.SubmittedDetail", b =>
+                {
+                    b.HasOne("RecoveryWatch.Collection.Submission", null)
+                        .WithMany("Details")
+                        .HasForeignKey("SubmissionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("RecoveryWatch.Collection.SubmittedMeasure", b =>
                 {
                     b.HasOne("RecoveryWatch.Collection.Submission", null)
@@ -1957,6 +2019,8 @@ namespace RecoveryWatch.Migrations.Sqlite.Migrations
                     b.Navigation("Cases");
 
                     b.Navigation("Comments");
+
+                    b.Navigation("Details");
 
                     b.Navigation("Measures");
                 });
