@@ -41,7 +41,7 @@ public class ImportBenchmarks
             Code = "BENCH", Title = "Benchmark", PeriodFrom = new DateOnly(2010, 1, 1), PeriodTo = new DateOnly(2020, 6, 30),
             Deadline = DateTimeOffset.UtcNow.AddYears(1), States = ["NGA"],
         }, "bench").GetAwaiter().GetResult().Id;
-        var template = scope.ServiceProvider.GetRequiredService<SubmissionTemplate>().WriteAsync(_round, "NGA", "en").GetAwaiter().GetResult();
+        var template = scope.ServiceProvider.GetRequiredService<SubmissionTemplate>().WriteAsync(_round, "NGA", "en").GetAwaiter().GetResult().Content;
         _file = Fill(template);
         var data = Path.Combine(BenchDatabaseFolder(), "import-10000.xlsx");
         File.WriteAllBytes(data, _file);

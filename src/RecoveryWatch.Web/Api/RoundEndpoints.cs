@@ -76,7 +76,7 @@ public static class RoundEndpoints
         return TypedResults.Created($"/api/v1/rounds/{view.Id}", view);
     }
 
-    private static async Task<IResult> TemplateAsync(int id, string? state, HttpContext http, SubmissionTemplate template, Rounds rounds, CancellationToken ct)
+    private static async Task<IResult> TemplateAsync(int id, string? state, HttpContext http, SubmissionTemplate template, CancellationToken ct)
     {
         var code = state?.Trim().ToUpperInvariant() ?? http.User.ActingStates()?.FirstOrDefault() ?? string.Empty;
         if (code.Length == 0)
@@ -85,10 +85,8 @@ public static class RoundEndpoints
         }
 
         CheckState(http, code);
-        var language = Language(http);
-        var round = await rounds.GetAsync(id, null, language, ct);
-        var bytes = await template.WriteAsync(id, code, language, ct);
-        return TypedResults.File(bytes, SubmissionTemplate.ContentType, $"{round.Code}_{code}_{language}.xlsx");
+        var workbook = await template.WriteAsync(id, code, Language(http), ct);
+        return TypedResults.File(workbook.Content, SubmissionTemplate.ContentType, workbook.FileName);
     }
 
     private static async Task<Created<SubmissionSummary>> SubmitAsync(int id, string state, IFormFile file, HttpContext http, ImportSubmission import, CancellationToken ct)

@@ -77,9 +77,11 @@ public sealed class ImportSubmission(RecoveryWatchDbContext db, TimeProvider clo
         string actor, string? fileName, byte[]? file, CancellationToken cancellationToken)
     {
         var roundId = round.Id;
-        var submission = Parse(round, stateCode, sheets, channel, actor, fileName, file);
+        // A key in the hidden column may only name a case this State reports on: a forged key must not attach figures to another State's case.
+        var reportedCaseIds = await db.Cases.ReportedBy(stateCode).Select(c => c.Id).ToHashSetAsync(cancellationToken);
+        var submission = Parse(round, stateCode, sheets, channel, actor, fileName, file, reportedCaseIds);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        // A newer answer replaces one not yet validated (Submission.Supersede's rule), without loading old files.
+        // A newer answer from the same State replaces one not yet validated, in one statement that loads no old files.
         await db.Set<Submission>()
             .Where(s => s.RoundId == roundId && s.StateCode == stateCode && (s.Status == SubmissionStatus.Submitted || s.Status == SubmissionStatus.ClarificationRequested))
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, SubmissionStatus.Superseded), cancellationToken);
@@ -109,7 +111,8 @@ public sealed class ImportSubmission(RecoveryWatchDbContext db, TimeProvider clo
 
     public static SubmissionSummary Summarise(Submission s) => new(s.Id, s.RoundId, s.StateCode, s.Status, s.Cases.Count, s.Measures.Count, s.SubmittedAt, s.Sha256);
 
-    private Submission Parse(InformationRound round, string state, Dictionary<string, List<SheetRow>> sheets, SubmissionChannel channel, string actor, string? fileName, byte[]? file)
+    private Submission Parse(InformationRound round, string state, Dictionary<string, List<SheetRow>> sheets, SubmissionChannel channel, string actor, string? fileName, byte[]? file,
+        HashSet<int> reportedCaseIds)
     {
         var errors = new List<CellError>();
         var catalog = ReferenceCatalog.Default;
@@ -126,7 +129,6 @@ public sealed class ImportSubmission(RecoveryWatchDbContext db, TimeProvider clo
 
         var submission = new Submission(round.Id, state, channel, actor, clock.GetUtcNow(), fileName is null ? null : Path.GetFileName(fileName), file, file is null ? null : Convert.ToHexStringLower(SHA256.HashData(file)));
         var references = new Dictionary<string, int>(StringComparer.Ordinal);
-        var knownCaseIds = db.Cases.Select(c => c.Id).ToHashSet();
         const string C = Questionnaire.CasesSheet;
         foreach (var row in sheets[C].Where(r => r.Number >= Questionnaire.FirstDataRow && r.Cells.Count > 0))
         {
@@ -135,7 +137,7 @@ public sealed class ImportSubmission(RecoveryWatchDbContext db, TimeProvider clo
             var keyText = row.Get("A");
             if (keyText.Length > 0)
             {
-                if (int.TryParse(keyText, NumberStyles.None, CultureInfo.InvariantCulture, out var k) && knownCaseIds.Contains(k))
+                if (int.TryParse(keyText, NumberStyles.None, CultureInfo.InvariantCulture, out var k) && reportedCaseIds.Contains(k))
                 {
                     key = k;
                 }

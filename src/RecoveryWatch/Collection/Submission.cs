@@ -88,15 +88,6 @@ public sealed class Submission
         ValidatedAt = at;
     }
 
-    /// <summary>A newer answer from the same State replaces one not yet validated.</summary>
-    public void Supersede()
-    {
-        if (Status is SubmissionStatus.Submitted or SubmissionStatus.ClarificationRequested)
-        {
-            Status = SubmissionStatus.Superseded;
-        }
-    }
-
     private void Guard(SubmissionStatus expected)
     {
         if (Status != expected)

@@ -10,6 +10,9 @@ using RecoveryWatch.ReferenceData;
 
 namespace RecoveryWatch.Collection;
 
+/// <summary>A State's workbook for a round, with the name it is downloaded under.</summary>
+public sealed record TemplateFile(byte[] Content, string FileName);
+
 /// <summary>
 /// The Excel workbook a focal point fills in offline: instructions in its language, one sheet per repeating table, drop-down
 /// lists for every coded field, header rows locked, and the State's cases already known to the database pre-filled with a
@@ -22,7 +25,7 @@ public sealed class SubmissionTemplate(RecoveryWatchDbContext db)
 
     public static string FileName(InformationRound round, string state, string language) => $"{round.Code}_{state}_{language}.xlsx";
 
-    public async Task<byte[]> WriteAsync(int roundId, string stateCode, string language, CancellationToken cancellationToken = default)
+    public async Task<TemplateFile> WriteAsync(int roundId, string stateCode, string language, CancellationToken cancellationToken = default)
     {
         var round = await db.Set<InformationRound>().AsNoTracking().SingleOrDefaultAsync(r => r.Id == roundId, cancellationToken)
             ?? throw new NotFoundException($"Round {roundId} does not exist.");
@@ -32,12 +35,10 @@ public sealed class SubmissionTemplate(RecoveryWatchDbContext db)
         }
 
         language = Languages.Normalize(language);
-        // What the State's focal point may read of the cases its State is involved in (drafts are the Secretariat's).
-        var known = await db.Cases.AsNoTracking().VisibleTo(CaseReader.ForStates([stateCode]))
-            .Where(c => c.States.Any(s => s.StateCode == stateCode && s.Role != StateRole.Transit))
+        var known = await db.Cases.AsNoTracking().ReportedBy(stateCode)
             .Include(c => c.States).Include(c => c.Measures).Include(c => c.Offences).Include(c => c.Proceedings)
             .AsSplitQuery().OrderBy(c => c.Id).ToListAsync(cancellationToken);
-        return Write(round, stateCode, language, known);
+        return new TemplateFile(Write(round, stateCode, language, known), FileName(round, stateCode, language));
     }
 
     private static byte[] Write(InformationRound round, string state, string language, IReadOnlyList<Case> known)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Headers;
@@ -140,6 +141,9 @@ public abstract class CollectionTests(RecoveryWatchApp app)
         { "outside-period", "Measures!F3", "outside the period" },
         { "reference", "Measures!A3", "no case with this reference" },
         { "return", "Measures!H4", "exceed" },
+        { "other-states-case", "Cases!A3", "not the key" },
+        { "duplicate-reference", "Cases!B4", "already used in row 3" },
+        { "own-state-as-counterpart", "Cases!D3", "your own State" },
     };
 
     [Theory]
@@ -149,7 +153,10 @@ public abstract class CollectionTests(RecoveryWatchApp app)
         var round = await RoundAsync($"BAD-{kind}-{app.Kind}", "KEN");
         using var focal = await FocalPointAsync("KEN");
         var template = await focal.GetByteArrayAsync($"/api/v1/rounds/{round}/template.xlsx?state=KEN&lang=en");
-        string?[] caseRow = [null, "X-9", "Bad cell case", kind == "state" ? "ZZZ" : "CHE", "Requesting", "Art17", "", ""];
+        // A key is only accepted for a case Kenya reports on; this one is between two other States.
+        string? key = kind == "other-states-case" ? (await app.CreateCaseAsync(CaseBuilder.Case("Not Kenya's case").Between("ISL", "NZL"))).ToString(CultureInfo.InvariantCulture) : null;
+        string?[] caseRow = [key, "X-9", "Bad cell case", kind switch { "state" => "ZZZ", "own-state-as-counterpart" => "KEN", _ => "CHE" }, "Requesting", "Art17", "", ""];
+        List<string?[]> cases = kind == "duplicate-reference" ? [caseRow, [null, "X-9", "Same reference", "FRA", "Requesting", "Art17", "", ""]] : [caseRow];
         string?[] measure = ["X-9", kind == "stage" ? "Melted" : "Frozen", "BankFunds", kind switch { "text-amount" => "a lot", "negative" => "-100", _ => "100" },
             kind == "currency" ? "XYZ" : "USD", kind == "outside-period" ? "2023-01" : "2015", null, null];
         if (kind == "reference")
@@ -164,7 +171,7 @@ public abstract class CollectionTests(RecoveryWatchApp app)
         }
 
         var before = await SubmissionCountAsync();
-        var response = await UploadAsync(focal, round, "KEN", WorkbookFiller.Fill(template, [caseRow], measures));
+        var response = await UploadAsync(focal, round, "KEN", WorkbookFiller.Fill(template, cases, measures));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.True(problem.GetProperty("errors").TryGetProperty(cell, out var messages), problem.ToString());

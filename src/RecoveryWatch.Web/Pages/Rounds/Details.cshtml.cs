@@ -39,15 +39,18 @@ public sealed class DetailsModel(RecoveryWatch.Collection.Rounds rounds, ImportS
             return Forbid();
         }
 
+        if (Workbook is null)
+        {
+            // No file chosen: say so, rather than the import's "not an .xlsx workbook" about an empty upload.
+            Errors = [(nameof(Workbook), localizer.Message(new ValidationError(nameof(Workbook), "Required")))];
+            return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+        }
+
         try
         {
             using var buffer = new MemoryStream();
-            if (Workbook is not null)
-            {
-                await Workbook.CopyToAsync(buffer, cancellationToken);
-            }
-
-            var summary = await import.HandleAsync(id, state, Workbook?.FileName ?? "upload.xlsx", buffer.ToArray(), User.Actor(), cancellationToken);
+            await Workbook.CopyToAsync(buffer, cancellationToken);
+            var summary = await import.HandleAsync(id, state, Workbook.FileName, buffer.ToArray(), User.Actor(), cancellationToken);
             return Redirect($"/rounds/{id}?submitted={summary.Id}");
         }
         catch (WorkbookRejectedException rejected)
