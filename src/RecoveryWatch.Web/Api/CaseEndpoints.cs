@@ -91,7 +91,8 @@ public static class JsonOptions
 
     public static void Configure(JsonSerializerOptions options)
     {
-        options.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
+        // Codes are names only: a number such as "visibility": 7 would otherwise be stored as an undefined value.
+        options.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(namingPolicy: null, allowIntegerValues: false));
         options.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull;
         options.UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow;
     }

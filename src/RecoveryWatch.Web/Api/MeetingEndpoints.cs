@@ -121,7 +121,7 @@ public static class MeetingEndpoints
         var text = Uri.UnescapeDataString(encoded);
         return DocumentSymbol.TryParseDetailed(text, out var symbol, out var error)
             ? symbol
-            : throw new ValidationFailedException([new ValidationError("symbol", "InvalidSymbol", text, error.Message)]);
+            : throw new ValidationFailedException([new ValidationError("symbol", "InvalidSymbol", text, error.Reason)]);
     }
 
     private static async Task<Results<Ok<DocumentView>, NotFound>> DocumentAsync(string symbol, HttpContext http, RecoveryWatchDbContext db, CancellationToken ct) =>

@@ -16,6 +16,12 @@ public static class DataServices
     {
         var provider = configuration["Database:Provider"] ?? SqliteProvider;
         var connectionString = configuration.GetConnectionString("RecoveryWatch") ?? DefaultConnectionString;
+        if (string.Equals(provider, SqliteProvider, StringComparison.OrdinalIgnoreCase))
+        {
+            // Once at start-up, not in the options callback that runs for every scope.
+            EnsureSqliteFolder(connectionString);
+        }
+
         services.AddDbContext<RecoveryWatchDbContext>(options =>
         {
             if (string.Equals(provider, PostgresProvider, StringComparison.OrdinalIgnoreCase))
@@ -24,7 +30,6 @@ public static class DataServices
             }
             else if (string.Equals(provider, SqliteProvider, StringComparison.OrdinalIgnoreCase))
             {
-                EnsureSqliteFolder(connectionString);
                 options.UseSqlite(connectionString, o => o.MigrationsAssembly("RecoveryWatch.Migrations.Sqlite"));
             }
             else

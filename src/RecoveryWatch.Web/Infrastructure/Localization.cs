@@ -36,7 +36,7 @@ public static class Localization
     public static string CurrentLanguage => Languages.Normalize(CultureInfo.CurrentUICulture.Name);
 
     public static string Message(this IStringLocalizer localizer, ValidationError error) =>
-        localizer["Validation." + error.Code, error.Arguments].Value;
+        localizer["Validation." + error.Code, [.. error.Arguments.Select(a => a is MessageKey key ? localizer[key.Key].Value : a)]].Value;
 
     public static Dictionary<string, string[]> ToProblemErrors(this IEnumerable<ValidationError> errors, IStringLocalizer localizer) =>
         errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(localizer.Message).ToArray());

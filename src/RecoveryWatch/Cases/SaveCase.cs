@@ -325,12 +325,6 @@ public sealed class SaveCase(RecoveryWatchDbContext db, TimeProvider clock)
             CheckState(errors, field + ".state", m.State, required: false);
             CheckLength(errors, field + ".note", m.Note, CaseLimits.TextLength);
             CheckLength(errors, field + ".excessReason", m.ExcessReason, CaseLimits.TextLength);
-            if (!Enum.IsDefined(m.Stage))
-            {
-                errors.Add(field + ".stage", "UnknownCode", m.Stage.ToString());
-                ok = false;
-            }
-
             measuresValid &= ok;
             if (ok)
             {

@@ -4,6 +4,10 @@ namespace RecoveryWatch.Common;
 /// a message code looked up in the resources of the six languages, and the values the message quotes.</summary>
 public sealed record ValidationError(string Field, string Code, params object[] Arguments);
 
+/// <summary>A message argument that is itself a resource key, translated along with the message that quotes it
+/// (e.g. why a document symbol is not valid), so no English reason ends up inside a French message.</summary>
+public sealed record MessageKey(string Key);
+
 /// <summary>Thrown by a handler when a request breaks one or more rules; nothing has been stored.</summary>
 public sealed class ValidationFailedException : Exception
 {

@@ -108,7 +108,6 @@ internal sealed class MeetingDocumentConfiguration : IEntityTypeConfiguration<Me
         builder.HasIndex(d => d.Symbol).IsUnique();
         builder.Property(d => d.Title).AsLocalizedText();
         builder.Property(d => d.OriginalLanguage).HasMaxLength(2);
-        builder.Ignore(d => d.ParsedSymbol);
         builder.HasMany(d => d.Versions).WithOne().HasForeignKey(v => v.DocumentId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(d => d.Versions).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.HasMany(d => d.Items).WithOne().HasForeignKey(i => i.DocumentId).OnDelete(DeleteBehavior.Cascade);
@@ -144,7 +143,7 @@ internal sealed class ParticipantConfiguration : IEntityTypeConfiguration<Partic
     {
         builder.Property(p => p.StateCode).HasMaxLength(3);
         builder.Property(p => p.Name).HasMaxLength(200);
-        builder.Property(p => p.Email).HasMaxLength(256);
+        builder.Property(p => p.Email).HasMaxLength(EmailAddresses.MaxLength);
         builder.Property(p => p.RegisteredBy).HasMaxLength(256);
         builder.HasOne<Meeting>().WithMany().HasForeignKey(p => p.MeetingId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<StateRecord>().WithMany().HasForeignKey(p => p.StateCode).OnDelete(DeleteBehavior.Restrict);

@@ -25,9 +25,6 @@ public static class Roles
     public static readonly IReadOnlyList<string> All = [SecretariatAdmin, SecretariatAnalyst, FocalPoint, Delegate];
 
     public static bool IsSecretariat(string role) => role is SecretariatAdmin or SecretariatAnalyst;
-
-    /// <summary>Focal points are bound to one or more States, delegates to exactly one; the Secretariat to none.</summary>
-    public static bool NeedsStates(string role) => role is FocalPoint or Delegate;
 }
 
 /// <summary>Claim types stored with a user (AspNetUserClaims) and copied into the sign-in principal.</summary>

@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Identity;
@@ -64,6 +63,20 @@ public sealed class ManageUsers(UserManager<AppUser> users, RecoveryWatchDbConte
     /// <summary>Creates a user with a password at once (the create-user verb and the Admin:Email bootstrap).</summary>
     public async Task<UserSummary> CreateAsync(SaveUserRequest request, string password, string actor, CancellationToken cancellationToken = default)
     {
+        // The password is checked before the user is stored: a refused password must not leave an account without one
+        // (the bootstrap administrator would then exist and never be able to sign in).
+        var refusals = new List<ValidationError>();
+        foreach (var validator in users.PasswordValidators)
+        {
+            var result = await validator.ValidateAsync(users, new AppUser { UserName = request.Email, Email = request.Email }, password);
+            refusals.AddRange(result.Errors.Select(e => new ValidationError("password", "Identity", e.Description)));
+        }
+
+        if (refusals.Count > 0)
+        {
+            throw new ValidationFailedException(refusals);
+        }
+
         var invitation = await InviteAsync(request, actor, cancellationToken);
         await SetPasswordAsync(invitation.User.Id, invitation.SetupToken, password, cancellationToken);
         return await GetAsync(invitation.User.Id, cancellationToken);
@@ -129,7 +142,7 @@ public sealed class ManageUsers(UserManager<AppUser> users, RecoveryWatchDbConte
         {
             errors.Add("email", "Required");
         }
-        else if (!new EmailAddressAttribute().IsValid(email) || email.Length > 256)
+        else if (!EmailAddresses.IsValid(email))
         {
             errors.Add("email", "InvalidEmail");
         }

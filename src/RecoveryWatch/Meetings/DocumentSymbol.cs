@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using RecoveryWatch.Common;
 
 namespace RecoveryWatch.Meetings;
 
@@ -222,4 +223,8 @@ public sealed record DocumentSymbol
 }
 
 /// <summary>Why a text is not a document symbol: a code for the six-language message and an English explanation.</summary>
-public readonly record struct SymbolError(string Code, string Message);
+public readonly record struct SymbolError(string Code, string Message)
+{
+    /// <summary>The reason as a resource key, for messages shown in the reader's language.</summary>
+    public MessageKey Reason => new("SymbolError." + Code);
+}

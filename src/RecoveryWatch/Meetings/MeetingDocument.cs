@@ -63,8 +63,6 @@ public sealed class MeetingDocument
         }
     }
 
-    public DocumentSymbol ParsedSymbol => DocumentSymbol.Parse(Symbol);
-
     public void Reissue(DateOnly on) => ReissuedOn = on;
 
     /// <summary>Adds or replaces the file of one language version; its SHA-256 is kept so a download can be checked.</summary>

@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
@@ -51,7 +50,7 @@ public sealed class Participation(RecoveryWatchDbContext db, TimeProvider clock)
         }
 
         var email = string.IsNullOrWhiteSpace(request.Email) ? null : request.Email.Trim();
-        if (email is not null && !new EmailAddressAttribute().IsValid(email))
+        if (email is not null && !EmailAddresses.IsValid(email))
         {
             errors.Add("email", "InvalidEmail");
         }

@@ -23,7 +23,7 @@ public sealed class SilenceProcedures(RecoveryWatchDbContext db, TimeProvider cl
             ?? throw new NotFoundException($"Meeting {meetingId} does not exist.");
         if (!DocumentSymbol.TryParseDetailed(draftSymbol, out var symbol, out var symbolError))
         {
-            errors.Add("draftSymbol", "InvalidSymbol", draftSymbol, symbolError.Message);
+            errors.Add("draftSymbol", "InvalidSymbol", draftSymbol, symbolError.Reason);
         }
 
         var now = clock.GetUtcNow();

@@ -18,7 +18,7 @@ public sealed class UploadDocumentVersion(RecoveryWatchDbContext db, TimeProvide
         var errors = new ValidationCollector();
         if (!DocumentSymbol.TryParseDetailed(symbolText, out var symbol, out var symbolError))
         {
-            errors.Add("symbol", "InvalidSymbol", symbolText, symbolError.Message);
+            errors.Add("symbol", "InvalidSymbol", symbolText, symbolError.Reason);
         }
 
         if (!ReferenceData.Languages.All.Contains(language))

@@ -96,6 +96,12 @@ public abstract class CaseWriteTests(RecoveryWatchApp app)
     public async Task Unknown_stage_is_rejected_with_its_path() =>
         await PostRejectedAsync(Valid(changeMeasure: m => m["stage"] = "Melted"), "measures[0].stage");
 
+    [Theory]
+    [InlineData("visibility", "visibility")]
+    [InlineData("stage", "measures[0].stage")]
+    public async Task Code_given_as_a_number_is_rejected_with_its_path(string property, string path) =>
+        await PostRejectedAsync(property == "stage" ? Valid(changeMeasure: m => m["stage"] = 7) : Valid(change: b => b[property] = 7), path);
+
     [Fact]
     public async Task Malformed_json_is_rejected_at_the_field_where_it_breaks() =>
         await PostRejectedAsync("{\"title\": \"unterminated", "title");

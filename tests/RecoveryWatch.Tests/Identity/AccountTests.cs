@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using RecoveryWatch.Auditing;
+using RecoveryWatch.Common;
 using RecoveryWatch.Identity;
 using RecoveryWatch.Tests.Infrastructure;
 
@@ -92,6 +93,23 @@ public abstract partial class AccountTests(ClockedApp app)
         var html = await response.Content.ReadAsStringAsync();
         Assert.Contains("A focal point acts for at least one State.", html, StringComparison.Ordinal);
         await app.WithDbAsync(async db => Assert.False(await db.Users.AnyAsync(u => u.Email == "nostate@recoverywatch.test")));
+    }
+
+    [Fact]
+    public async Task Creating_a_user_with_a_refused_password_stores_no_account()
+    {
+        const string email = "weak.password@recoverywatch.test";
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var manage = scope.ServiceProvider.GetRequiredService<ManageUsers>();
+            var refused = await Assert.ThrowsAsync<ValidationFailedException>(() => manage.CreateAsync(new SaveUserRequest { Email = email, Role = Roles.SecretariatAnalyst }, "short", "test"));
+            Assert.All(refused.Errors, e => Assert.Equal("password", e.Field));
+            await app.WithDbAsync(async db => Assert.False(await db.Users.AnyAsync(u => u.Email == email)));
+
+            // Trying again with an acceptable password works: the first attempt left nothing behind.
+            var created = await manage.CreateAsync(new SaveUserRequest { Email = email, Role = Roles.SecretariatAnalyst }, "Acceptable-password-2026", "test");
+            Assert.Equal(email, created.Email);
+        }
     }
 
     [Fact]

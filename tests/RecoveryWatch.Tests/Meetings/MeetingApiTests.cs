@@ -95,19 +95,26 @@ public abstract class MeetingApiTests(RecoveryWatchApp app)
             slot.Reschedule(slot.StartsAt.AddMinutes(30), slot.EndsAt.AddMinutes(30));
             await db.SaveChangesAsync();
         });
-        var second = Ical.Net.Calendar.Load(await app.CreateClient().GetStringAsync($"/api/v1/meetings/{id}/calendar.ics"))!;
-        var moved = second.Events.Single(e => e.Uid == events[4].Uid);
-        Assert.Equal(1, moved.Sequence);
-        Assert.Equal(15, moved.Start!.Value.Hour);
-        Assert.Equal(30, moved.Start!.Value.Minute);
-        Assert.Equal(events.Select(e => e.Uid).Order(), second.Events.Select(e => e.Uid).Order());
-        await app.WithDbAsync(async db =>
+        try
         {
-            var meeting = await db.Meetings.Include(m => m.Slots).SingleAsync(m => m.Id == id);
-            var slot = meeting.Slots.OrderBy(s => s.StartsAt).Last();
-            slot.Reschedule(slot.StartsAt.AddMinutes(-30), slot.EndsAt.AddMinutes(-30));
-            await db.SaveChangesAsync();
-        });
+            var second = Ical.Net.Calendar.Load(await app.CreateClient().GetStringAsync($"/api/v1/meetings/{id}/calendar.ics"))!;
+            var moved = second.Events.Single(e => e.Uid == events[4].Uid);
+            Assert.Equal(1, moved.Sequence);
+            Assert.Equal(15, moved.Start!.Value.Hour);
+            Assert.Equal(30, moved.Start!.Value.Minute);
+            Assert.Equal(events.Select(e => e.Uid).Order(), second.Events.Select(e => e.Uid).Order());
+        }
+        finally
+        {
+            // The seed is shared by the fixture's other tests: put the slot back even when an assertion fails.
+            await app.WithDbAsync(async db =>
+            {
+                var meeting = await db.Meetings.Include(m => m.Slots).SingleAsync(m => m.Id == id);
+                var slot = meeting.Slots.OrderBy(s => s.StartsAt).Last();
+                slot.Reschedule(slot.StartsAt.AddMinutes(-30), slot.EndsAt.AddMinutes(-30));
+                await db.SaveChangesAsync();
+            });
+        }
     }
 
     [Theory]
@@ -165,6 +172,17 @@ public abstract class MeetingApiTests(RecoveryWatchApp app)
     }
 
     [Fact]
+    public async Task Why_a_symbol_is_refused_is_said_in_the_readers_language()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/documents/" + Uri.EscapeDataString("CAC/COSP/WG.2/2020"));
+        request.Headers.AcceptLanguage.ParseAdd("fr");
+        var problem = await (await app.CreateClient().SendAsync(request)).Content.ReadFromJsonAsync<JsonElement>();
+        var message = problem.GetProperty("errors").GetProperty("symbol")[0].GetString();
+        Assert.Contains("numéro de document", message, StringComparison.Ordinal);
+        Assert.DoesNotContain("document number", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Secretariat_uploads_a_language_version_that_is_served_back()
     {
         var content = new MultipartFormDataContent();
@@ -197,6 +215,10 @@ public abstract class MeetingApiTests(RecoveryWatchApp app)
         var other = await delegateClient.PostAsJsonAsync($"/api/v1/meetings/{id}/participants", new { state = "DEU", name = "Hans Weber", mode = "InPerson" });
         Assert.Equal(HttpStatusCode.BadRequest, other.StatusCode);
         Assert.Contains("\"state\"", await other.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        // An address too long for its column is a field error, not a database failure.
+        var longEmail = await delegateClient.PostAsJsonAsync($"/api/v1/meetings/{id}/participants", new { state = "FRA", name = "Long Address", mode = "Online", email = new string('a', 250) + "@example.org" });
+        Assert.Equal(HttpStatusCode.BadRequest, longEmail.StatusCode);
+        Assert.Contains("\"email\"", await longEmail.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Unauthorized, (await app.CreateClient().PostAsJsonAsync($"/api/v1/meetings/{id}/participants", new { state = "FRA", name = "X" })).StatusCode);
 
         using var secretariat = await app.SecretariatClientAsync();
