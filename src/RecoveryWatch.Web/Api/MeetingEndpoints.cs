@@ -65,7 +65,7 @@ public static class MeetingEndpoints
     {
         var meeting = await MeetingQueries.LoadAsync(db, id, ct) ?? throw new NotFoundException();
         var language = Language(http);
-        var bytes = AnnotatedAgenda.Write(meeting, await MeetingQueries.DocumentsAsync(db, ct), language);
+        var bytes = AnnotatedAgenda.Write(meeting, await MeetingQueries.DocumentsAsync(db, meeting, ct), language);
         return TypedResults.File(bytes, AnnotatedAgenda.ContentType, AnnotatedAgenda.FileName(meeting.AgendaSymbol, language));
     }
 

@@ -145,7 +145,7 @@ public static partial class CommandLine
             var db = services.GetRequiredService<RecoveryWatchDbContext>();
             var meeting = await RecoveryWatch.Meetings.MeetingQueries.LoadAsync(db, parse.GetValue(meetingOption), ct)
                 ?? throw new ValidationFailedException([new ValidationError("--meeting", "UnknownCode", parse.GetValue(meetingOption))]);
-            var bytes = RecoveryWatch.Reporting.AnnotatedAgenda.Write(meeting, await RecoveryWatch.Meetings.MeetingQueries.DocumentsAsync(db, ct), parse.GetValue(langOption)!);
+            var bytes = RecoveryWatch.Reporting.AnnotatedAgenda.Write(meeting, await RecoveryWatch.Meetings.MeetingQueries.DocumentsAsync(db, meeting, ct), parse.GetValue(langOption)!);
             var file = parse.GetValue(reportOut)!;
             await File.WriteAllBytesAsync(file.FullName, bytes, ct);
             await Console.Out.WriteLineAsync($"Wrote {file.FullName}.");

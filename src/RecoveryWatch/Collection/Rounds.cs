@@ -76,14 +76,12 @@ public sealed class Rounds(RecoveryWatchDbContext db, TimeProvider clock)
 
     public async Task<IReadOnlyList<RoundView>> ListAsync(IReadOnlyCollection<string>? states, string language, CancellationToken cancellationToken = default)
     {
-        var ids = await db.Rounds.AsNoTracking().OrderByDescending(r => r.Id).Select(r => r.Id).ToListAsync(cancellationToken);
-        var views = new List<RoundView>();
-        foreach (var id in ids)
-        {
-            views.Add(await GetAsync(id, states, language, cancellationToken));
-        }
-
-        return views;
+        // Two queries for the whole list, not two per round.
+        var rounds = await db.Rounds.AsNoTracking().Include(r => r.States).OrderByDescending(r => r.Id).ToListAsync(cancellationToken);
+        var latest = await db.Submissions.AsNoTracking().Where(s => s.Status != SubmissionStatus.Superseded)
+            .Select(s => new LatestSubmission(s.Id, s.RoundId, s.StateCode)).ToListAsync(cancellationToken);
+        var latestByRound = latest.ToLookup(l => l.RoundId);
+        return [.. rounds.Select(r => View(r, latestByRound[r.Id], states, language))];
     }
 
     /// <param name="states">The reader's States (a focal point sees only its own lines); null for the Secretariat.</param>
@@ -92,9 +90,14 @@ public sealed class Rounds(RecoveryWatchDbContext db, TimeProvider clock)
         var round = await db.Rounds.AsNoTracking().Include(r => r.States).SingleOrDefaultAsync(r => r.Id == id, cancellationToken)
             ?? throw new NotFoundException($"Round {id} does not exist.");
         var latest = await db.Submissions.AsNoTracking().Where(s => s.RoundId == id && s.Status != SubmissionStatus.Superseded)
-            .Select(s => new { s.Id, s.StateCode }).ToListAsync(cancellationToken);
-        return new RoundView(round.Id, round.Code, round.Title.Get(language), round.Mandate, round.PeriodFrom, round.PeriodTo, round.Deadline, round.QuestionnaireVersion,
+            .Select(s => new LatestSubmission(s.Id, s.RoundId, s.StateCode)).ToListAsync(cancellationToken);
+        return View(round, latest, states, language);
+    }
+
+    private sealed record LatestSubmission(int Id, int RoundId, string StateCode);
+
+    private static RoundView View(InformationRound round, IEnumerable<LatestSubmission> latest, IReadOnlyCollection<string>? states, string language) =>
+        new(round.Id, round.Code, round.Title.Get(language), round.Mandate, round.PeriodFrom, round.PeriodTo, round.Deadline, round.QuestionnaireVersion,
             [.. round.States.Where(s => states is null || states.Contains(s.StateCode)).OrderBy(s => s.StateCode, StringComparer.Ordinal)
                 .Select(s => new RoundStateView(s.StateCode, s.Status, s.UpdatedAt, latest.Where(l => l.StateCode == s.StateCode).Select(l => (int?)l.Id).Max()))]);
-    }
 }

@@ -28,16 +28,21 @@ public sealed record Invitation(UserSummary User, string SetupToken);
 /// </summary>
 public sealed class ManageUsers(UserManager<AppUser> users, RecoveryWatchDbContext db, TimeProvider clock)
 {
-    public async Task<IReadOnlyList<UserSummary>> ListAsync(CancellationToken cancellationToken = default)
-    {
-        var all = await db.Users.AsNoTracking().OrderBy(u => u.Email).ToListAsync(cancellationToken);
-        var roles = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id select new { ur.UserId, r.Name }).ToListAsync(cancellationToken);
-        var states = await db.UserClaims.Where(c => c.ClaimType == RecoveryWatchClaims.State).Select(c => new { c.UserId, c.ClaimValue }).ToListAsync(cancellationToken);
-        return [.. all.Select(u => Summarise(u, roles.Where(r => r.UserId == u.Id).Select(r => r.Name!).FirstOrDefault(), states.Where(s => s.UserId == u.Id).Select(s => s.ClaimValue!)))];
-    }
+    public Task<IReadOnlyList<UserSummary>> ListAsync(CancellationToken cancellationToken = default) => SummariesAsync(null, cancellationToken);
 
     public async Task<UserSummary> GetAsync(string id, CancellationToken cancellationToken = default) =>
-        (await ListAsync(cancellationToken)).SingleOrDefault(u => u.Id == id) ?? throw new NotFoundException($"User {id} does not exist.");
+        (await SummariesAsync(id, cancellationToken)).SingleOrDefault() ?? throw new NotFoundException($"User {id} does not exist.");
+
+    /// <summary>Users with their role and States in three queries, for one user (<paramref name="id"/>) or all.</summary>
+    private async Task<IReadOnlyList<UserSummary>> SummariesAsync(string? id, CancellationToken cancellationToken)
+    {
+        var all = await db.Users.AsNoTracking().Where(u => id == null || u.Id == id).OrderBy(u => u.Email).ToListAsync(cancellationToken);
+        var roles = (await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where id == null || ur.UserId == id select new { ur.UserId, r.Name }).ToListAsync(cancellationToken))
+            .ToLookup(r => r.UserId, r => r.Name!);
+        var states = (await db.UserClaims.Where(c => c.ClaimType == RecoveryWatchClaims.State && (id == null || c.UserId == id)).Select(c => new { c.UserId, c.ClaimValue }).ToListAsync(cancellationToken))
+            .ToLookup(s => s.UserId, s => s.ClaimValue!);
+        return [.. all.Select(u => Summarise(u, roles[u.Id].FirstOrDefault(), states[u.Id]))];
+    }
 
     public async Task<Invitation> InviteAsync(SaveUserRequest request, string actor, CancellationToken cancellationToken = default)
     {

@@ -115,7 +115,7 @@ public sealed class LoadMeetingSeed(RecoveryWatchDbContext db, TimeProvider cloc
         var stored = await MeetingQueries.LoadAsync(db, meeting.Id, cancellationToken);
         foreach (var language in new[] { "en", "zh" })
         {
-            var bytes = AnnotatedAgenda.Write(stored!, await MeetingQueries.DocumentsAsync(db, cancellationToken), language);
+            var bytes = AnnotatedAgenda.Write(stored!, await MeetingQueries.DocumentsAsync(db, stored!, cancellationToken), language);
             agenda.Upload(language, AnnotatedAgenda.FileName(meeting.AgendaSymbol, language), AnnotatedAgenda.ContentType, bytes, now);
         }
 

@@ -58,15 +58,28 @@ public static class MeetingQueries
         db.Meetings.AsNoTracking().Include(m => m.Body).Include(m => m.Items).Include(m => m.JointSittings).Include(m => m.Slots).Include(m => m.Amendments)
             .AsSplitQuery().SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
 
-    public static async Task<IReadOnlyDictionary<string, MeetingDocument>> DocumentsAsync(RecoveryWatchDbContext db, CancellationToken cancellationToken) =>
-        await db.Documents.AsNoTracking().ToDictionaryAsync(d => d.Symbol, StringComparer.Ordinal, cancellationToken);
+    /// <summary>The documents a meeting's agenda cites (its own symbol and those under its items), not the whole library.</summary>
+    public static async Task<IReadOnlyDictionary<string, MeetingDocument>> DocumentsAsync(RecoveryWatchDbContext db, Meeting meeting, CancellationToken cancellationToken)
+    {
+        var symbols = meeting.Items.SelectMany(i => i.DocumentSymbols).Append(meeting.AgendaSymbol).Distinct(StringComparer.Ordinal).ToList();
+        return await db.Documents.AsNoTracking().Where(d => symbols.Contains(d.Symbol)).ToDictionaryAsync(d => d.Symbol, StringComparer.Ordinal, cancellationToken);
+    }
 
     public static async Task<IReadOnlyList<MeetingSummary>> ListAsync(RecoveryWatchDbContext db, string language, CancellationToken cancellationToken)
     {
         // Ordered here: SQLite cannot order by a DateTimeOffset column, and a body holds a few meetings a year.
         var meetings = await db.Meetings.AsNoTracking().Include(m => m.Body).ToListAsync(cancellationToken);
-        return [.. meetings.OrderByDescending(m => m.OpensAt).Select(m => new MeetingSummary(m.Id, m.Body!.SymbolStem, m.Body.Name.Get(language), m.Ordinal, m.Title.Get(language), m.Local(m.OpensAt), m.Local(m.ClosesAt), m.TimeZone, m.Format))];
+        return [.. meetings.OrderByDescending(m => m.OpensAt).Select(m => Summary(m, language))];
     }
+
+    public static async Task<MeetingSummary?> SummaryAsync(RecoveryWatchDbContext db, int id, string language, CancellationToken cancellationToken)
+    {
+        var meeting = await db.Meetings.AsNoTracking().Include(m => m.Body).SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
+        return meeting is null ? null : Summary(meeting, language);
+    }
+
+    private static MeetingSummary Summary(Meeting m, string language) =>
+        new(m.Id, m.Body!.SymbolStem, m.Body.Name.Get(language), m.Ordinal, m.Title.Get(language), m.Local(m.OpensAt), m.Local(m.ClosesAt), m.TimeZone, m.Format);
 
     public static MeetingView View(Meeting m, string language)
     {

@@ -98,14 +98,20 @@ public sealed class SilenceProcedures(RecoveryWatchDbContext db, TimeProvider cl
 
     public async Task<IReadOnlyList<SilenceView>> ForMeetingAsync(int meetingId, CancellationToken cancellationToken = default)
     {
-        var ids = await db.SilenceProcedures.Where(s => s.MeetingId == meetingId).OrderByDescending(s => s.Id).Select(s => s.Id).ToListAsync(cancellationToken);
-        var views = new List<SilenceView>();
-        foreach (var id in ids)
+        // One query for the procedures and one for the meeting, whatever the number of procedures.
+        var procedures = await db.SilenceProcedures.Include(s => s.Breaks).Where(s => s.MeetingId == meetingId).OrderByDescending(s => s.Id).ToListAsync(cancellationToken);
+        if (procedures.Count == 0)
         {
-            views.Add(await GetAsync(id, cancellationToken));
+            return [];
         }
 
-        return views;
+        foreach (var procedure in procedures)
+        {
+            await CloseIfDueAsync(procedure, cancellationToken);
+        }
+
+        var meeting = await db.Meetings.AsNoTracking().SingleAsync(m => m.Id == meetingId, cancellationToken);
+        return [.. procedures.Select(p => View(p, meeting))];
     }
 
     /// <summary>Closes every open procedure whose deadline has passed (called by a background sweep every minute).</summary>

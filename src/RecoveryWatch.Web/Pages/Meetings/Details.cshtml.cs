@@ -148,7 +148,7 @@ public sealed class DetailsModel(RecoveryWatchDbContext db, SilenceProcedures si
 
         var language = RecoveryWatch.ReferenceData.Languages.Normalize(Lang ?? Localization.CurrentLanguage);
         Meeting = MeetingQueries.View(meeting, language);
-        Documents = await MeetingQueries.DocumentsAsync(db, cancellationToken);
+        Documents = await MeetingQueries.DocumentsAsync(db, meeting, cancellationToken);
         Procedures = await silence.ForMeetingAsync(id, cancellationToken);
         CanCirculate = (await authorization.AuthorizeAsync(User, Policies.ManageMeetings)).Succeeded;
         CanBreakSilence = (await authorization.AuthorizeAsync(User, Policies.BreakSilence)).Succeeded;

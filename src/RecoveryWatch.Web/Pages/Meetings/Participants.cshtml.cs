@@ -48,7 +48,7 @@ public sealed class ParticipantsModel(RecoveryWatchDbContext db, Participation p
 
     private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)
     {
-        var meeting = (await MeetingQueries.ListAsync(db, Localization.CurrentLanguage, cancellationToken)).FirstOrDefault(m => m.Id == id);
+        var meeting = await MeetingQueries.SummaryAsync(db, id, Localization.CurrentLanguage, cancellationToken);
         if (meeting is null)
         {
             return false;
