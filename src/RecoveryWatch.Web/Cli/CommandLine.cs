@@ -159,7 +159,7 @@ public static partial class CommandLine
             var result = await services.GetRequiredService<AuditChain>().VerifyAsync(ct);
             if (!result.Intact)
             {
-                throw new ValidationFailedException([new ValidationError($"audit entry {result.BrokenAt}", "AuditChainBroken", result.Reason ?? string.Empty)]);
+                throw new ValidationFailedException([new ValidationError($"audit entry {result.BrokenAt}", "AuditChainBroken", new MessageKey("Audit.Reason." + result.Reason))]);
             }
 
             await Console.Out.WriteLineAsync($"Audit log intact: {result.Checked} entries, last hash {result.LastHash}.");

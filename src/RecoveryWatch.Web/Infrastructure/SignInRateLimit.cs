@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
 
 namespace RecoveryWatch.Web.Infrastructure;
 
@@ -30,7 +31,7 @@ public static class SignInRateLimit
                 await problems.TryWriteAsync(new ProblemDetailsContext
                 {
                     HttpContext = context.HttpContext,
-                    ProblemDetails = { Status = StatusCodes.Status429TooManyRequests, Title = "Too many sign-in attempts; wait a minute." },
+                    ProblemDetails = { Status = StatusCodes.Status429TooManyRequests, Title = context.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>()["Problem.TooManySignIns"] },
                 });
             };
         });

@@ -3,6 +3,7 @@ using RecoveryWatch.Data;
 
 namespace RecoveryWatch.Auditing;
 
+/// <summary>The outcome of checking the chain; <paramref name="Reason"/> is a code (Reordered, Altered) translated where it is shown.</summary>
 public sealed record AuditVerification(bool Intact, int Checked, long? BrokenAt, string? Reason, string? LastHash);
 
 /// <summary>Checks the audit log's hash chain from the first row to the last. Any altered, inserted or removed row in the
@@ -19,12 +20,12 @@ public sealed class AuditChain(RecoveryWatchDbContext db)
             count++;
             if (entry.PreviousHash != previous)
             {
-                return new AuditVerification(false, count, entry.Id, "The entry does not follow the one before it: an entry was removed or inserted.", previous);
+                return new AuditVerification(false, count, entry.Id, "Reordered", previous);
             }
 
             if (entry.ComputeHash() != entry.Hash)
             {
-                return new AuditVerification(false, count, entry.Id, "The entry's content no longer matches its hash: it was altered.", previous);
+                return new AuditVerification(false, count, entry.Id, "Altered", previous);
             }
 
             previous = entry.Hash;

@@ -225,6 +225,7 @@ public abstract partial class AccountTests(ClockedApp app)
             var broken = await scope.ServiceProvider.GetRequiredService<AuditChain>().VerifyAsync();
             Assert.False(broken.Intact);
             Assert.Equal(entry.Id, broken.BrokenAt);
+            Assert.Equal("Altered", broken.Reason);
 
             // Put it back so the other tests of this fixture find an intact chain.
             await db.Database.ExecuteSqlAsync($"UPDATE \"AuditEntries\" SET \"NewValues\" = {entry.NewValues} WHERE \"Id\" = {entry.Id}");

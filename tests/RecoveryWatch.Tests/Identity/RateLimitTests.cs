@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using RecoveryWatch.Tests.Infrastructure;
 
@@ -32,6 +33,11 @@ public sealed class RateLimitTests(ThrottledApp app) : IClassFixture<ThrottledAp
         }
 
         Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], statuses);
+        // The refusal is said in the caller's language.
+        using var russian = new HttpRequestMessage(HttpMethod.Post, "/api/v1/identity/login") { Content = JsonContent.Create(new { email = "nobody@recoverywatch.test", password = "wrong-password-1" }) };
+        russian.Headers.AcceptLanguage.ParseAdd("ru");
+        var refused = await (await app.CreateClient().SendAsync(russian)).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.StartsWith("Слишком много попыток входа", refused.GetProperty("title").GetString(), StringComparison.Ordinal);
         // The sign-in page shares the limit.
         var page = await app.CreateClient().PostAsync("/account/login", new FormUrlEncodedContent([]));
         Assert.Equal(HttpStatusCode.TooManyRequests, page.StatusCode);
