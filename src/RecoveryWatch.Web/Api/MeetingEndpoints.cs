@@ -9,7 +9,7 @@ using RecoveryWatch.Web.Infrastructure;
 
 namespace RecoveryWatch.Web.Api;
 
-public sealed record CirculateRequest(string? DraftSymbol, DateTimeOffset Deadline);
+public sealed record CirculateRequest(string? DraftSymbol, DateTimeOffset? Deadline);
 
 public sealed record AmendAgendaRequest(string? Text);
 

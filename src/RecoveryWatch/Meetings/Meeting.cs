@@ -104,6 +104,22 @@ public sealed class Meeting
 
     public DateTimeOffset Local(DateTimeOffset utc) => TimeZoneInfo.ConvertTime(utc, Zone);
 
+    /// <summary>A wall-clock time in the meeting's time zone as an instant; false for a time the clocks skip when they
+    /// go forward (02:30 on the last Sunday of March in Vienna), which no deadline can be.</summary>
+    public bool TryInstant(DateTime wallClock, out DateTimeOffset instant)
+    {
+        var local = DateTime.SpecifyKind(wallClock, DateTimeKind.Unspecified);
+        var zone = Zone;
+        if (zone.IsInvalidTime(local))
+        {
+            instant = default;
+            return false;
+        }
+
+        instant = new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(local, zone), TimeSpan.Zero);
+        return true;
+    }
+
     public void SetMandates(IEnumerable<string> resolutions) => Mandates = string.Join(';', resolutions);
 
     public AgendaItem AddItem(int number, string? letter, LocalizedText title, LocalizedText annotation, IEnumerable<string> documentSymbols)

@@ -16,7 +16,7 @@ public sealed record SilenceBreakView(string State, SilenceBreakKind Kind, strin
 /// its audit entry. "Now" always comes from the clock, so tests move time by hand.</summary>
 public sealed class SilenceProcedures(RecoveryWatchDbContext db, TimeProvider clock)
 {
-    public async Task<SilenceView> CirculateAsync(int meetingId, string draftSymbol, DateTimeOffset deadline, string actor, CancellationToken cancellationToken = default)
+    public async Task<SilenceView> CirculateAsync(int meetingId, string draftSymbol, DateTimeOffset? deadline, string actor, CancellationToken cancellationToken = default)
     {
         var errors = new ValidationCollector();
         var meeting = await db.Meetings.AsNoTracking().SingleOrDefaultAsync(m => m.Id == meetingId, cancellationToken)
@@ -27,7 +27,11 @@ public sealed class SilenceProcedures(RecoveryWatchDbContext db, TimeProvider cl
         }
 
         var now = clock.GetUtcNow();
-        if (deadline <= now)
+        if (deadline is null)
+        {
+            errors.Add("deadline", "Required");
+        }
+        else if (deadline <= now)
         {
             errors.Add("deadline", "DeadlineNotInFuture");
         }
@@ -39,7 +43,7 @@ public sealed class SilenceProcedures(RecoveryWatchDbContext db, TimeProvider cl
 
         errors.ThrowIfAny();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var procedure = new SilenceProcedure(meeting.Id, symbol.ToString(), now, deadline.ToUniversalTime(), actor);
+        var procedure = new SilenceProcedure(meeting.Id, symbol.ToString(), now, deadline!.Value.ToUniversalTime(), actor);
         db.SilenceProcedures.Add(procedure);
         await db.SaveChangesAsync(cancellationToken);
         Audit(procedure, actor, "circulate", null);

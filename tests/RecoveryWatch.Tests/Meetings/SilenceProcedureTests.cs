@@ -4,6 +4,7 @@ using System.Text.Json;
 using DocumentFormat.OpenXml.Packaging;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using RecoveryWatch.Common;
 using RecoveryWatch.Identity;
 using RecoveryWatch.Meetings;
 using RecoveryWatch.Tests.Identity;
@@ -46,6 +47,17 @@ public sealed class SilenceRuleTests
         Assert.Equal("DeadlinePassed", refused.Message);
         Assert.Equal(SilenceStatus.Adopted, procedure.Status);
         Assert.Empty(procedure.Breaks);
+    }
+
+    [Fact]
+    public void A_deadline_in_the_hour_the_clocks_skip_is_refused_and_others_are_converted()
+    {
+        var meeting = new Meeting(1, 14, LocalizedText.Of("Test"), Start, Start.AddDays(3), "Europe/Vienna", LocalizedText.Of("Vienna"), LocalizedText.Of("Room"), MeetingFormat.Hybrid, "CAC/COSP/WG.2/2021/1");
+        Assert.False(meeting.TryInstant(new DateTime(2021, 3, 28, 2, 30, 0, DateTimeKind.Unspecified), out _));
+        Assert.True(meeting.TryInstant(new DateTime(2021, 3, 28, 3, 30, 0, DateTimeKind.Unspecified), out var summer));
+        Assert.Equal(new DateTimeOffset(2021, 3, 28, 1, 30, 0, TimeSpan.Zero), summer);
+        Assert.True(meeting.TryInstant(new DateTime(2020, 11, 20, 18, 0, 0, DateTimeKind.Unspecified), out var winter));
+        Assert.Equal(new DateTimeOffset(2020, 11, 20, 17, 0, 0, TimeSpan.Zero), winter);
     }
 
     [Fact]
@@ -139,6 +151,17 @@ public abstract class SilenceProcedureTests(ClockedApp app)
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("deadline has passed", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal("Adopted", await StatusAsync(procedure));
+    }
+
+    [Fact]
+    public async Task Circulating_without_a_deadline_is_refused_at_the_field()
+    {
+        var id = await MeetingIdAsync();
+        using var secretariat = await app.SecretariatClientAsync();
+        var response = await secretariat.PostAsJsonAsync($"/api/v1/meetings/{id}/silence", new { draftSymbol = "CAC/COSP/WG.2/2020/L.1" });
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(problem.GetProperty("errors").TryGetProperty("deadline", out _), problem.ToString());
     }
 
     [Fact]

@@ -60,9 +60,15 @@ public sealed class DetailsModel(RecoveryWatchDbContext db, SilenceProcedures si
         try
         {
             // The deadline is typed in the meeting's time zone, as the Secretariat announces it.
-            var local = Deadline ?? DateTime.MinValue;
-            var utc = Deadline is null ? DateTimeOffset.MinValue : new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), meeting.Zone), TimeSpan.Zero);
-            await silence.CirculateAsync(id, DraftSymbol ?? string.Empty, utc, User.Actor(), cancellationToken);
+            DateTimeOffset? deadline = null;
+            if (Deadline is { } wallClock)
+            {
+                deadline = meeting.TryInstant(wallClock, out var instant)
+                    ? instant
+                    : throw new ValidationFailedException([new ValidationError("deadline", "InvalidLocalTime")]);
+            }
+
+            await silence.CirculateAsync(id, DraftSymbol ?? string.Empty, deadline, User.Actor(), cancellationToken);
             return Redirect($"/meetings/{id}#silence");
         }
         catch (ValidationFailedException exception)
