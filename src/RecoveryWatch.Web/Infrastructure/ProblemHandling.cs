@@ -27,6 +27,13 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ISt
         ProblemDetails problem;
         switch (exception)
         {
+            case ConflictException conflict:
+                problem = new HttpValidationProblemDetails(conflict.Errors.ToProblemErrors(localizer))
+                {
+                    Status = StatusCodes.Status409Conflict,
+                    Title = localizer["Problem.Conflict"],
+                };
+                break;
             case ValidationFailedException validation:
                 problem = new HttpValidationProblemDetails(validation.Errors.ToProblemErrors(localizer))
                 {

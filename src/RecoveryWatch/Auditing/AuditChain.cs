@@ -15,7 +15,7 @@ public sealed class AuditChain(RecoveryWatchDbContext db)
     {
         var previous = AuditEntry.Genesis;
         var count = 0;
-        await foreach (var entry in db.AuditEntries.AsNoTracking().OrderBy(a => a.Id).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        await foreach (var entry in db.AuditEntries.AsNoTracking().OrderBy(a => a.Sequence).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
             count++;
             if (entry.PreviousHash != previous)

@@ -11,6 +11,8 @@ namespace RecoveryWatch.Auditing;
 /// </summary>
 public sealed class AuditEntry
 {
+    private static long _created;
+
     /// <summary>The "previous hash" of the first row.</summary>
     public const string Genesis = "0000000000000000000000000000000000000000000000000000000000000000";
 
@@ -24,9 +26,20 @@ public sealed class AuditEntry
         EntityId = entityId;
         OldValues = oldValues;
         NewValues = newValues;
+        CreationOrder = Interlocked.Increment(ref _created);
     }
 
     public long Id { get; private set; }
+
+    /// <summary>
+    /// The entry's place in the chain (1, 2, 3…), unique in the database. The chain is checked in this order, not in the order
+    /// of <see cref="Id"/>: EF may insert the entries of one save in another order than they were sealed, and the unique
+    /// index refuses a second entry claiming the same place, so two writers can never fork the chain.
+    /// </summary>
+    public long Sequence { get; private set; }
+
+    /// <summary>When the entry was made in this process, to seal the entries of one save in the order the code wrote them.</summary>
+    internal long CreationOrder { get; }
     public DateTimeOffset At { get; private set; }
     public string Actor { get; private set; }
     public string Action { get; private set; }
@@ -37,9 +50,10 @@ public sealed class AuditEntry
     public string PreviousHash { get; private set; } = Genesis;
     public string Hash { get; private set; } = string.Empty;
 
-    internal void Seal(string previousHash)
+    internal void Seal(string previousHash, long sequence)
     {
         PreviousHash = previousHash;
+        Sequence = sequence;
         Hash = ComputeHash();
     }
 

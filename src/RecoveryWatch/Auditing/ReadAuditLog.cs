@@ -27,7 +27,7 @@ public sealed class ReadAuditLog(RecoveryWatchDbContext db)
         }
 
         var total = await query.CountAsync(cancellationToken);
-        var items = await query.OrderByDescending(a => a.Id).Skip((page - 1) * PageSize).Take(PageSize)
+        var items = await query.OrderByDescending(a => a.Sequence).Skip((page - 1) * PageSize).Take(PageSize)
             .Select(a => new AuditItem(a.Id, a.At, a.Actor, a.Action, a.EntityType, a.EntityId, a.OldValues, a.NewValues, a.Hash))
             .ToListAsync(cancellationToken);
         return new AuditPage(items, total, page, PageSize);

@@ -36,6 +36,7 @@ public sealed class Case
         IsSynthetic = isSynthetic;
         CreatedAt = now;
         UpdatedAt = now;
+        Version++;
     }
 
     public int Id { get; private set; }
@@ -53,6 +54,9 @@ public sealed class Case
 
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
+
+    /// <summary>Raised by every change; a concurrency token, so a write based on a stale read is refused (409), not applied twice.</summary>
+    public int Version { get; private set; }
 
     /// <summary>Lower-cased title and summary, kept for case-insensitive free-text search on both databases.</summary>
     public string TitleSearch { get; private set; } = string.Empty;
@@ -88,6 +92,7 @@ public sealed class Case
         TitleSearch = title.ToLowerInvariant();
         SummarySearch = summary.ToLowerInvariant();
         UpdatedAt = now;
+        Version++;
     }
 
     /// <summary>Takes in another report of the same matter (reconciliation): its States, offences, proceedings, figures with
@@ -135,6 +140,7 @@ public sealed class Case
         FirstYear = _measures.Count == 0 ? null : _measures.Min(m => m.Year);
         LastYear = _measures.Count == 0 ? null : _measures.Max(m => m.Year);
         UpdatedAt = now;
+        Version++;
     }
 
     /// <summary>Adds the victims, third parties and challenges a State reported for this case.</summary>
@@ -148,6 +154,7 @@ public sealed class Case
         }
 
         UpdatedAt = now;
+        Version++;
     }
 
     /// <summary>Adds figures a State reported for this case (after the Secretariat validated its submission).</summary>
@@ -162,6 +169,7 @@ public sealed class Case
         FirstYear = _measures.Count == 0 ? null : _measures.Min(m => m.Year);
         LastYear = _measures.Count == 0 ? null : _measures.Max(m => m.Year);
         UpdatedAt = now;
+        Version++;
     }
 
     public void Replace(

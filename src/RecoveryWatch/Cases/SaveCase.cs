@@ -154,7 +154,7 @@ public sealed class SaveCase(RecoveryWatchDbContext db, TimeProvider clock)
         var entity = new Case(validated.Title, isSynthetic, now);
         await ApplyAsync(entity, request, validated, now, cancellationToken);
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await db.BeginWriteAsync(cancellationToken);
         db.Cases.Add(entity);
         await db.SaveChangesAsync(cancellationToken);
         db.AuditEntries.Add(new AuditEntry(now, actor, "create", nameof(Case), entity.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), null, Snapshot(entity)));
@@ -171,7 +171,7 @@ public sealed class SaveCase(RecoveryWatchDbContext db, TimeProvider clock)
         var before = Snapshot(entity);
         await ApplyAsync(entity, request, validated, now, cancellationToken);
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await db.BeginWriteAsync(cancellationToken);
         db.AuditEntries.Add(new AuditEntry(now, actor, "update", nameof(Case), id.ToString(System.Globalization.CultureInfo.InvariantCulture), before, Snapshot(entity)));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

@@ -55,7 +55,7 @@ public sealed class SeedDemoCases(RecoveryWatchDbContext db, TimeProvider clock)
         var now = clock.GetUtcNow();
         var thisYear = now.Year;
         var random = new Random(seed);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await db.BeginWriteAsync(cancellationToken);
         var rates = await EnsureSyntheticRatesAsync(thisYear, cancellationToken);
         var autoDetect = db.ChangeTracker.AutoDetectChangesEnabled;
         db.ChangeTracker.AutoDetectChangesEnabled = false;

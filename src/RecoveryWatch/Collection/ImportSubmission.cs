@@ -80,7 +80,7 @@ public sealed class ImportSubmission(RecoveryWatchDbContext db, TimeProvider clo
         // A key in the hidden column may only name a case this State reports on: a forged key must not attach figures to another State's case.
         var reportedCaseIds = await db.Cases.ReportedBy(stateCode).Select(c => c.Id).ToHashSetAsync(cancellationToken);
         var submission = Parse(round, stateCode, sheets, channel, actor, fileName, file, reportedCaseIds);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await db.BeginWriteAsync(cancellationToken);
         // A newer answer from the same State replaces one not yet validated, in one statement that loads no old files.
         await db.Set<Submission>()
             .Where(s => s.RoundId == roundId && s.StateCode == stateCode && (s.Status == SubmissionStatus.Submitted || s.Status == SubmissionStatus.ClarificationRequested))

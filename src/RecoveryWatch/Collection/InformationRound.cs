@@ -85,9 +85,13 @@ public sealed class RoundState
     public RoundStateStatus Status { get; private set; }
     public DateTimeOffset? UpdatedAt { get; private set; }
 
+    /// <summary>Raised by every change; a concurrency token, so a write based on a stale read is refused (409), not applied twice.</summary>
+    public int Version { get; private set; }
+
     public void Set(RoundStateStatus status, DateTimeOffset at)
     {
         Status = status;
         UpdatedAt = at;
+        Version++;
     }
 }

@@ -88,7 +88,7 @@ public sealed class OnlineAnswer(RecoveryWatchDbContext db, ImportSubmission imp
             ?? throw new Common.ValidationFailedException([new Common.ValidationError("state", "NotAskedInRound", state)]);
         var content = JsonSerializer.Serialize(Compact(form));
         var now = clock.GetUtcNow();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await db.BeginWriteAsync(cancellationToken);
         var draft = await db.Set<SubmissionDraft>().SingleOrDefaultAsync(d => d.RoundId == roundId && d.StateCode == state, cancellationToken);
         if (draft is null)
         {

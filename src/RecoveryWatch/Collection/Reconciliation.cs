@@ -39,6 +39,9 @@ public sealed class MatchProposal
     public DateTimeOffset ProposedAt { get; private set; }
     public string? DecidedBy { get; private set; }
 
+    /// <summary>Raised by every change; a concurrency token, so a write based on a stale read is refused (409), not applied twice.</summary>
+    public int Version { get; private set; }
+
     public void Decide(MatchStatus status, string by)
     {
         if (Status != MatchStatus.Proposed)
@@ -48,6 +51,7 @@ public sealed class MatchProposal
 
         Status = status;
         DecidedBy = by;
+        Version++;
     }
 }
 
@@ -133,7 +137,7 @@ public sealed class Reconciliation(RecoveryWatchDbContext db, TimeProvider clock
     {
         var proposal = await FindAsync(proposalId, cancellationToken);
         Decide(proposal, MatchStatus.Rejected, actor);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await db.BeginWriteAsync(cancellationToken);
         db.AuditEntries.Add(new AuditEntry(clock.GetUtcNow(), actor, "reject-match", nameof(MatchProposal), proposalId.ToString(CultureInfo.InvariantCulture), null, null));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -148,7 +152,7 @@ public sealed class Reconciliation(RecoveryWatchDbContext db, TimeProvider clock
         var target = await Load(proposal.CandidateCaseId).AsTracking().SingleAsync(cancellationToken);
         var before = JsonSerializer.Serialize(SaveCaseRequest.From(target));
         var now = clock.GetUtcNow();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await db.BeginWriteAsync(cancellationToken);
         target.MergeFrom(source, now);
         foreach (var other in await db.Set<MatchProposal>().Where(p => p.Id != proposalId && (p.ReportedCaseId == source.Id || p.CandidateCaseId == source.Id)).ToListAsync(cancellationToken))
         {

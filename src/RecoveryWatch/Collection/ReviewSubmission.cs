@@ -28,7 +28,7 @@ public sealed class ReviewSubmission(RecoveryWatchDbContext db, TimeProvider clo
         var submission = await LoadAsync(submissionId, cancellationToken);
         var now = clock.GetUtcNow();
         Transition(() => submission.RequestClarification(comments.Select(c => new SubmissionComment(c.Sheet, c.Row, c.Text.Trim(), actor, now))));
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await db.BeginWriteAsync(cancellationToken);
         await SetRoundStateAsync(submission, RoundStateStatus.ClarificationRequested, cancellationToken);
         db.AuditEntries.Add(new AuditEntry(now, actor, "request-clarification", nameof(Submission), submissionId.ToString(CultureInfo.InvariantCulture), null, JsonSerializer.Serialize(comments)));
         await db.SaveChangesAsync(cancellationToken);
@@ -42,7 +42,7 @@ public sealed class ReviewSubmission(RecoveryWatchDbContext db, TimeProvider clo
         Transition(() => submission.Validate(actor, now));
         var round = await db.Set<InformationRound>().AsNoTracking().SingleAsync(r => r.Id == submission.RoundId, cancellationToken);
         var rates = await db.ExchangeRates.AsNoTracking().ToListAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await db.BeginWriteAsync(cancellationToken);
         var touched = new List<int>();
         var source = new CaseSource(SourceKind.StateSubmission, submission.StateCode, null,
             $"{round.Code} ({round.Mandate})", DateOnly.FromDateTime(submission.SubmittedAt.UtcDateTime), Visibility.Public);

@@ -65,7 +65,7 @@ public sealed class Rounds(RecoveryWatchDbContext db, TimeProvider clock)
         errors.ThrowIfAny();
         var round = new InformationRound(code, LocalizedText.Of(request.Title!.Trim()), request.Mandate?.Trim() ?? "resolution 8/9", request.PeriodFrom, request.PeriodTo, request.Deadline, Questionnaire.Version);
         round.Ask(request.States.Distinct());
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await db.BeginWriteAsync(cancellationToken);
         db.Rounds.Add(round);
         await db.SaveChangesAsync(cancellationToken);
         db.AuditEntries.Add(new AuditEntry(clock.GetUtcNow(), actor, "create", nameof(InformationRound), round.Id.ToString(CultureInfo.InvariantCulture), null, JsonSerializer.Serialize(request)));

@@ -60,6 +60,9 @@ public sealed class Submission
     public string? Sha256 { get; private set; }
     public string? ValidatedBy { get; private set; }
     public DateTimeOffset? ValidatedAt { get; private set; }
+
+    /// <summary>Raised by every change; a concurrency token, so a write based on a stale read is refused (409), not applied twice.</summary>
+    public int Version { get; private set; }
     public IReadOnlyCollection<SubmittedCase> Cases => _cases;
     public IReadOnlyCollection<SubmittedMeasure> Measures => _measures;
     public IReadOnlyCollection<SubmissionComment> Comments => _comments;
@@ -78,12 +81,14 @@ public sealed class Submission
         Guard(SubmissionStatus.Submitted);
         _comments.AddRange(comments);
         Status = SubmissionStatus.ClarificationRequested;
+        Version++;
     }
 
     public void Validate(string by, DateTimeOffset at)
     {
         Guard(SubmissionStatus.Submitted);
         Status = SubmissionStatus.Validated;
+        Version++;
         ValidatedBy = by;
         ValidatedAt = at;
     }

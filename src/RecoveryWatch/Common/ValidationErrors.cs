@@ -9,7 +9,7 @@ public sealed record ValidationError(string Field, string Code, params object[] 
 public sealed record MessageKey(string Key);
 
 /// <summary>Thrown by a handler when a request breaks one or more rules; nothing has been stored.</summary>
-public sealed class ValidationFailedException : Exception
+public class ValidationFailedException : Exception
 {
     public ValidationFailedException(IReadOnlyList<ValidationError> errors)
         : base("The request is not valid: " + string.Join("; ", errors.Select(e => $"{e.Field}: {e.Code}")))
@@ -20,6 +20,12 @@ public sealed class ValidationFailedException : Exception
     public ValidationFailedException()
         : this([])
     {
+    }
+
+    protected ValidationFailedException(IReadOnlyList<ValidationError> errors, Exception? innerException)
+        : base("The request is not valid: " + string.Join("; ", errors.Select(e => $"{e.Field}: {e.Code}")), innerException)
+    {
+        Errors = errors;
     }
 
     public ValidationFailedException(string message)
@@ -35,6 +41,42 @@ public sealed class ValidationFailedException : Exception
     }
 
     public IReadOnlyList<ValidationError> Errors { get; }
+}
+
+/// <summary>
+/// Thrown when a request lost a race: another request changed the same record first (a concurrency token or a conditional
+/// update found it changed), or a unique index refused a second copy. Nothing of the losing request is stored. The API
+/// answers 409; pages show the message like any other refusal, which is why this is a kind of validation failure.
+/// </summary>
+public sealed class ConflictException : ValidationFailedException
+{
+    public ConflictException(string field, string code, params object[] arguments)
+        : base([new ValidationError(field, code, arguments)])
+    {
+    }
+
+    public ConflictException()
+        : this("record", "ConcurrentChange")
+    {
+    }
+
+    public ConflictException(string message)
+        : base(message)
+    {
+    }
+
+    public ConflictException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+
+    public ConflictException(string field, string code, Exception innerException)
+        : base([new ValidationError(field, code)], innerException)
+    {
+    }
+
+    /// <summary>Another request changed the record between this request's read and its write.</summary>
+    public static ConflictException ConcurrentChange(string field = "record") => new(field, "ConcurrentChange");
 }
 
 /// <summary>Collects errors while a request is checked, so every error is reported at once.</summary>

@@ -26,6 +26,7 @@ internal sealed class RoundStateConfiguration : IEntityTypeConfiguration<RoundSt
         builder.ToTable("RoundStates");
         builder.Property(s => s.StateCode).HasMaxLength(3);
         builder.HasIndex(s => new { s.RoundId, s.StateCode }).IsUnique();
+        builder.Property(s => s.Version).IsConcurrencyToken();
         builder.HasOne<StateRecord>().WithMany().HasForeignKey(s => s.StateCode).OnDelete(DeleteBehavior.Restrict);
     }
 }
@@ -40,6 +41,7 @@ internal sealed class SubmissionConfiguration : IEntityTypeConfiguration<Submiss
         builder.Property(s => s.FileName).HasMaxLength(260);
         builder.Property(s => s.Sha256).HasMaxLength(64);
         builder.HasIndex(s => new { s.RoundId, s.StateCode });
+        builder.Property(s => s.Version).IsConcurrencyToken();
         builder.HasOne<InformationRound>().WithMany().HasForeignKey(s => s.RoundId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(s => s.Cases).WithOne().HasForeignKey(c => c.SubmissionId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(s => s.Measures).WithOne().HasForeignKey(m => m.SubmissionId).OnDelete(DeleteBehavior.Cascade);
@@ -95,6 +97,7 @@ internal sealed class MatchProposalConfiguration : IEntityTypeConfiguration<Matc
         builder.ToTable("MatchProposals");
         builder.Property(p => p.Reasons).HasMaxLength(400);
         builder.Property(p => p.DecidedBy).HasMaxLength(256);
+        builder.Property(p => p.Version).IsConcurrencyToken();
         builder.HasIndex(p => new { p.ReportedCaseId, p.CandidateCaseId }).IsUnique();
         builder.HasOne<Cases.Case>().WithMany().HasForeignKey(p => p.ReportedCaseId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Cases.Case>().WithMany().HasForeignKey(p => p.CandidateCaseId).OnDelete(DeleteBehavior.Cascade);

@@ -17,6 +17,7 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         builder.HasIndex(c => new { c.Status, c.Visibility });
         builder.HasIndex(c => c.LastYear);
         builder.HasIndex(c => c.FirstYear);
+        builder.Property(c => c.Version).IsConcurrencyToken();
         builder.HasMany(c => c.States).WithOne().HasForeignKey(s => s.CaseId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(c => c.Offences).WithOne().HasForeignKey(s => s.CaseId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(c => c.Proceedings).WithOne().HasForeignKey(s => s.CaseId).OnDelete(DeleteBehavior.Cascade);
@@ -149,6 +150,8 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.Property(a => a.Hash).HasMaxLength(64).IsRequired();
         builder.Property(a => a.PreviousHash).HasMaxLength(64).IsRequired();
         builder.HasIndex(a => new { a.EntityType, a.EntityId });
+        builder.HasIndex(a => a.Sequence).IsUnique();
+        builder.Ignore(a => a.CreationOrder);
     }
 }
 

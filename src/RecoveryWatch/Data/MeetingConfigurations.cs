@@ -160,6 +160,9 @@ internal sealed class SilenceProcedureConfiguration : IEntityTypeConfiguration<S
         builder.HasOne<Meeting>().WithMany().HasForeignKey(s => s.MeetingId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(s => s.Breaks).WithOne().HasForeignKey(b => b.ProcedureId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(s => s.Breaks).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Property(s => s.Version).IsConcurrencyToken();
+        // At most one open procedure per meeting, whatever two Secretariat members click at once.
+        builder.HasIndex(s => s.MeetingId).IsUnique().HasFilter("\"Status\" = 'Open'").HasDatabaseName("IX_SilenceProcedures_OneOpenPerMeeting");
     }
 }
 

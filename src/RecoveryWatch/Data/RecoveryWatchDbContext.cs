@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using RecoveryWatch.Analytics;
 using RecoveryWatch.Auditing;
 using RecoveryWatch.Cases;
+using RecoveryWatch.Common;
 using RecoveryWatch.Identity;
 using RecoveryWatch.Meetings;
 using RecoveryWatch.ReferenceData;
@@ -26,36 +28,55 @@ public sealed class RecoveryWatchDbContext(DbContextOptions<RecoveryWatchDbConte
     public DbSet<Collection.InformationRound> Rounds => Set<Collection.InformationRound>();
     public DbSet<Collection.Submission> Submissions => Set<Collection.Submission>();
 
+    /// <summary>Whether the database is PostgreSQL (the production engine) rather than SQLite.</summary>
+    public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
 
-    /// <summary>Seals new audit entries into the hash chain in the same transaction as the change they record.</summary>
+    /// <summary>
+    /// Begins the transaction of one write (one use-case step). On PostgreSQL it first takes the writers' lock, the same
+    /// one the audit chain needs, so writes that audit are serialised in one order and cannot deadlock on each other's rows;
+    /// SQLite's <c>BEGIN IMMEDIATE</c> already serialises writers. Races between two app instances are still decided by the
+    /// data (concurrency tokens, conditional updates, unique indexes), never by this lock alone: a request that read
+    /// before it began writing finds out here that it lost.
+    /// </summary>
+    public async Task<IDbContextTransaction> BeginWriteAsync(CancellationToken cancellationToken = default)
+    {
+        var transaction = await Database.BeginTransactionAsync(cancellationToken);
+        await TakeWritersLockAsync(cancellationToken);
+        return transaction;
+    }
+
+    private Task TakeWritersLockAsync(CancellationToken cancellationToken) =>
+        IsPostgres ? Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(7282020)", cancellationToken) : Task.CompletedTask;
+
+    /// <summary>Seals new audit entries into the hash chain in the same transaction as the change they record, and turns a
+    /// lost race into a <see cref="ConflictException"/>.</summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         var added = ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
         if (added.Count == 0)
         {
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            return await SaveTranslatingConflictsAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
 
         var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
         try
         {
-            if (Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL")
+            // One writer extends the chain at a time; the unique sequence makes a fork impossible even without the lock.
+            await TakeWritersLockAsync(cancellationToken);
+            var last = await AuditEntries.AsNoTracking().OrderByDescending(a => a.Sequence).Select(a => new { a.Sequence, a.Hash }).FirstOrDefaultAsync(cancellationToken);
+            var previous = last?.Hash ?? AuditEntry.Genesis;
+            var sequence = last?.Sequence ?? 0;
+            // The order the entries were written in the code, not the order EF happens to insert them.
+            foreach (var entry in added.OrderBy(e => e.CreationOrder))
             {
-                // One writer extends the chain at a time; SQLite already serialises writers.
-                await Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(7282020)", cancellationToken);
-            }
-
-            var previous = await AuditEntries.AsNoTracking().OrderByDescending(a => a.Id).Select(a => a.Hash).FirstOrDefaultAsync(cancellationToken)
-                ?? AuditEntry.Genesis;
-            foreach (var entry in added)
-            {
-                entry.Seal(previous);
+                entry.Seal(previous, ++sequence);
                 previous = entry.Hash;
             }
 
-            var result = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            var result = await SaveTranslatingConflictsAsync(acceptAllChangesOnSuccess, cancellationToken);
             if (ownTransaction is not null)
             {
                 await ownTransaction.CommitAsync(cancellationToken);
@@ -69,6 +90,26 @@ public sealed class RecoveryWatchDbContext(DbContextOptions<RecoveryWatchDbConte
             {
                 await ownTransaction.DisposeAsync();
             }
+        }
+    }
+
+    private async Task<int> SaveTranslatingConflictsAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException exception)
+        {
+            throw new ConflictException("record", "ConcurrentChange", exception);
+        }
+        catch (DbUpdateException exception) when (DatabaseErrors.UniqueViolation(exception, Model) is { } field)
+        {
+            throw new ConflictException(field, "AlreadyExists", exception);
+        }
+        catch (DbUpdateException exception) when (DatabaseErrors.IsSerializationFailure(exception))
+        {
+            throw new ConflictException("record", "ConcurrentChange", exception);
         }
     }
 

@@ -52,7 +52,7 @@ public sealed class ManageUsers(UserManager<AppUser> users, RecoveryWatchDbConte
             throw new ValidationFailedException([new ValidationError("email", "EmailTaken", email)]);
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await db.BeginWriteAsync(cancellationToken);
         var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = Blank(request.DisplayName), LockoutEnabled = true };
         Check(await users.CreateAsync(user), "email");
         Check(await users.AddToRoleAsync(user, role), "role");
@@ -98,7 +98,7 @@ public sealed class ManageUsers(UserManager<AppUser> users, RecoveryWatchDbConte
             throw new ValidationFailedException([new ValidationError(request.Disabled ? "disabled" : "role", "CannotDemoteYourself")]);
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await db.BeginWriteAsync(cancellationToken);
         user.DisplayName = Blank(request.DisplayName);
         Check(await users.UpdateAsync(user), "displayName");
         var currentRoles = await users.GetRolesAsync(user);
@@ -125,7 +125,7 @@ public sealed class ManageUsers(UserManager<AppUser> users, RecoveryWatchDbConte
     public async Task SetPasswordAsync(string userId, string token, string password, CancellationToken cancellationToken = default)
     {
         var user = await users.FindByIdAsync(userId) ?? throw new ValidationFailedException([new ValidationError("token", "InvalidToken")]);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await db.BeginWriteAsync(cancellationToken);
         var result = await users.ResetPasswordAsync(user, token, password);
         if (!result.Succeeded)
         {

@@ -22,7 +22,7 @@ public sealed class AgendaLifecycle(RecoveryWatchDbContext db, TimeProvider cloc
             throw new ValidationFailedException([new ValidationError("agendaStatus", exception.Message)]);
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await db.BeginWriteAsync(cancellationToken);
         db.AuditEntries.Add(new AuditEntry(clock.GetUtcNow(), actor, "adopt-agenda", nameof(Meeting), meetingId.ToString(CultureInfo.InvariantCulture),
             JsonSerializer.Serialize(new { status = nameof(AgendaStatus.Provisional) }), JsonSerializer.Serialize(new { status = nameof(AgendaStatus.Adopted) })));
         await db.SaveChangesAsync(cancellationToken);
@@ -43,7 +43,7 @@ public sealed class AgendaLifecycle(RecoveryWatchDbContext db, TimeProvider cloc
 
         var meeting = await db.Meetings.Include(m => m.Amendments).SingleOrDefaultAsync(m => m.Id == meetingId, cancellationToken)
             ?? throw new NotFoundException($"Meeting {meetingId} does not exist.");
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await db.BeginWriteAsync(cancellationToken);
         var amendment = meeting.Amend(text.Trim(), actor, clock.GetUtcNow());
         db.AuditEntries.Add(new AuditEntry(clock.GetUtcNow(), actor, "amend-agenda", nameof(Meeting), meetingId.ToString(CultureInfo.InvariantCulture), null,
             JsonSerializer.Serialize(new { amendment.Text, status = amendment.AgendaStatusAtTheTime.ToString() })));

@@ -31,7 +31,7 @@ public sealed class LoadMeetingSeed(RecoveryWatchDbContext db, TimeProvider cloc
             return null;
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await db.BeginWriteAsync(cancellationToken);
         var body = await BodyAsync(root.GetProperty("body"), cancellationToken);
         foreach (var partner in root.GetProperty("partnerBodies").EnumerateArray())
         {

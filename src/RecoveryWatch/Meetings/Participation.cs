@@ -56,7 +56,7 @@ public sealed class Participation(RecoveryWatchDbContext db, TimeProvider clock)
         }
 
         errors.ThrowIfAny();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await db.BeginWriteAsync(cancellationToken);
         var now = clock.GetUtcNow();
         var participant = new Participant(meetingId, state!, name, email, request.Mode, actor, now);
         db.Participants.Add(participant);

@@ -52,6 +52,9 @@ public sealed class SilenceProcedure
     public string CirculatedBy { get; private set; }
     public SilenceStatus Status { get; private set; }
     public DateTimeOffset? ClosedAt { get; private set; }
+
+    /// <summary>Raised by every change; a concurrency token, so a write based on a stale read is refused (409), not applied twice.</summary>
+    public int Version { get; private set; }
     public IReadOnlyCollection<SilenceBreak> Breaks => _breaks;
 
     /// <summary>A State breaks silence by objecting or proposing an amendment, in writing, before the deadline.</summary>
@@ -67,6 +70,7 @@ public sealed class SilenceProcedure
         _breaks.Add(entry);
         Status = SilenceStatus.Broken;
         ClosedAt = now;
+        Version++;
         return entry;
     }
 
@@ -80,6 +84,7 @@ public sealed class SilenceProcedure
 
         Status = SilenceStatus.Adopted;
         ClosedAt = Deadline;
+        Version++;
         return true;
     }
 }

@@ -42,7 +42,7 @@ public sealed class SilenceProcedures(RecoveryWatchDbContext db, TimeProvider cl
         }
 
         errors.ThrowIfAny();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await db.BeginWriteAsync(cancellationToken);
         var procedure = new SilenceProcedure(meeting.Id, symbol.ToString(), now, deadline!.Value.ToUniversalTime(), actor);
         db.SilenceProcedures.Add(procedure);
         await db.SaveChangesAsync(cancellationToken);
@@ -66,7 +66,7 @@ public sealed class SilenceProcedures(RecoveryWatchDbContext db, TimeProvider cl
             throw new ValidationFailedException([new ValidationError("text", "TooLong", 8000)]);
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await db.BeginWriteAsync(cancellationToken);
         var now = clock.GetUtcNow();
         if (procedure.CloseIfDue(now))
         {

@@ -41,7 +41,7 @@ public sealed class UploadDocumentVersion(RecoveryWatchDbContext db, TimeProvide
             ?? throw new NotFoundException($"No document {text}.");
         using var buffer = new MemoryStream();
         await content.CopyToAsync(buffer, cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await db.BeginWriteAsync(cancellationToken);
         var now = clock.GetUtcNow();
         var version = document.Upload(language, Path.GetFileName(fileName), string.IsNullOrEmpty(contentType) ? "application/octet-stream" : contentType, buffer.ToArray(), now);
         db.AuditEntries.Add(new AuditEntry(now, actor, "upload", "Document", text, null, JsonSerializer.Serialize(new { language, version.FileName, version.Sha256, version.Size })));

@@ -57,7 +57,7 @@ public sealed class TwoFactorModel(UserManager<AppUser> users, RecoveryWatchDbCo
 
     private async Task SetAsync(AppUser user, bool enabled)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync();
+        await using var transaction = await db.BeginWriteAsync();
         await users.SetTwoFactorEnabledAsync(user, enabled);
         db.AuditEntries.Add(new AuditEntry(clock.GetUtcNow(), user.Email ?? user.Id, enabled ? "enable-2fa" : "disable-2fa", "User", user.Id, null, null));
         await db.SaveChangesAsync();
