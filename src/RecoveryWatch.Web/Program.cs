@@ -22,6 +22,8 @@ builder.Services.AddRazorPages().AddViewLocalization().AddDataAnnotationsLocaliz
     o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
 builder.Services.AddSingleton<Microsoft.Extensions.Options.IConfigureOptions<Microsoft.AspNetCore.Mvc.MvcOptions>, LocalizedMvcOptions>();
 builder.Services.ConfigureHttpJsonOptions(o => JsonOptions.Configure(o.SerializerOptions));
+// A body that is not valid JSON of the expected shape reaches the problem handler, which names the field.
+builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 builder.Services.AddProblemDetails();
 // Arabic, Chinese and Cyrillic text is sent as characters, not as &#x…; entities: pages stay readable and small on slow links.
 builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
@@ -74,6 +76,7 @@ api.MapCaseEndpoints();
 api.MapExportEndpoints();
 api.MapMeetingEndpoints();
 api.MapRoundEndpoints();
+api.MapStatisticsEndpoints();
 app.MapLanguageSwitcher();
 app.MapRazorPages().RequireAuthorization();
 

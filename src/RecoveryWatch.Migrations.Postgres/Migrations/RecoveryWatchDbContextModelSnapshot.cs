@@ -154,6 +154,69 @@ namespace RecoveryWatch.Migrations.Postgres.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("RecoveryWatch.Analytics.CountedFigure", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AssetType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("CaseId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CaseStatus")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("CaseVisibility")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("Measures")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reporter")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<decimal?>("UsdTotal")
+                        .HasPrecision(24, 2)
+                        .HasColumnType("numeric(24,2)");
+
+                    b.Property<string>("Visibility")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("WithoutRate")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseStatus", "CaseVisibility", "Stage", "Year");
+
+                    b.HasIndex("CaseId", "Stage", "AssetType", "Visibility", "Reporter")
+                        .IsUnique();
+
+                    b.ToTable("CountedFigures");
+                });
+
             modelBuilder.Entity("RecoveryWatch.Analytics.ExchangeRate", b =>
                 {
                     b.Property<int>("Id")
@@ -256,8 +319,8 @@ namespace RecoveryWatch.Migrations.Postgres.Migrations
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
                     b.Property<decimal>("Amount")
-                        .HasPrecision(20, 2)
-                        .HasColumnType("numeric(20,2)");
+                        .HasPrecision(20, 3)
+                        .HasColumnType("numeric(20,3)");
 
                     b.Property<string>("AssetType")
                         .IsRequired()
@@ -643,16 +706,16 @@ namespace RecoveryWatch.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(40)");
 
                     b.Property<decimal?>("OrderedAmount")
-                        .HasPrecision(20, 2)
-                        .HasColumnType("numeric(20,2)");
+                        .HasPrecision(20, 3)
+                        .HasColumnType("numeric(20,3)");
 
                     b.Property<string>("OrderedCurrency")
                         .HasMaxLength(3)
                         .HasColumnType("character varying(3)");
 
                     b.Property<decimal?>("PaidAmount")
-                        .HasPrecision(20, 2)
-                        .HasColumnType("numeric(20,2)");
+                        .HasPrecision(20, 3)
+                        .HasColumnType("numeric(20,3)");
 
                     b.Property<string>("PaidCurrency")
                         .HasMaxLength(3)
@@ -1020,12 +1083,12 @@ namespace RecoveryWatch.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(60)");
 
                     b.Property<decimal?>("CompensationOrdered")
-                        .HasPrecision(20, 2)
-                        .HasColumnType("numeric(20,2)");
+                        .HasPrecision(20, 3)
+                        .HasColumnType("numeric(20,3)");
 
                     b.Property<decimal?>("CompensationPaid")
-                        .HasPrecision(20, 2)
-                        .HasColumnType("numeric(20,2)");
+                        .HasPrecision(20, 3)
+                        .HasColumnType("numeric(20,3)");
 
                     b.Property<string>("Currency")
                         .HasMaxLength(3)
@@ -1067,8 +1130,8 @@ namespace RecoveryWatch.Migrations.Postgres.Migrations
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
                     b.Property<decimal>("Amount")
-                        .HasPrecision(20, 2)
-                        .HasColumnType("numeric(20,2)");
+                        .HasPrecision(20, 3)
+                        .HasColumnType("numeric(20,3)");
 
                     b.Property<string>("AssetType")
                         .IsRequired()
@@ -1798,6 +1861,15 @@ namespace RecoveryWatch.Migrations.Postgres.Migrations
                     b.HasOne("RecoveryWatch.Identity.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RecoveryWatch.Analytics.CountedFigure", b =>
+                {
+                    b.HasOne("RecoveryWatch.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -145,6 +145,67 @@ namespace RecoveryWatch.Migrations.Sqlite.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("RecoveryWatch.Analytics.CountedFigure", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AssetType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CaseStatus")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CaseVisibility")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Measures")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reporter")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("UsdTotal")
+                        .HasPrecision(24, 2)
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Visibility")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WithoutRate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseStatus", "CaseVisibility", "Stage", "Year");
+
+                    b.HasIndex("CaseId", "Stage", "AssetType", "Visibility", "Reporter")
+                        .IsUnique();
+
+                    b.ToTable("CountedFigures");
+                });
+
             modelBuilder.Entity("RecoveryWatch.Analytics.ExchangeRate", b =>
                 {
                     b.Property<int>("Id")
@@ -241,7 +302,7 @@ namespace RecoveryWatch.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<decimal>("Amount")
-                        .HasPrecision(20, 2)
+                        .HasPrecision(20, 3)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("AssetType")
@@ -612,7 +673,7 @@ namespace RecoveryWatch.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<decimal?>("OrderedAmount")
-                        .HasPrecision(20, 2)
+                        .HasPrecision(20, 3)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("OrderedCurrency")
@@ -620,7 +681,7 @@ namespace RecoveryWatch.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<decimal?>("PaidAmount")
-                        .HasPrecision(20, 2)
+                        .HasPrecision(20, 3)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("PaidCurrency")
@@ -973,11 +1034,11 @@ namespace RecoveryWatch.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<decimal?>("CompensationOrdered")
-                        .HasPrecision(20, 2)
+                        .HasPrecision(20, 3)
                         .HasColumnType("TEXT");
 
                     b.Property<decimal?>("CompensationPaid")
-                        .HasPrecision(20, 2)
+                        .HasPrecision(20, 3)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Currency")
@@ -1018,7 +1079,7 @@ namespace RecoveryWatch.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<decimal>("Amount")
-                        .HasPrecision(20, 2)
+                        .HasPrecision(20, 3)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("AssetType")
@@ -1725,6 +1786,15 @@ namespace RecoveryWatch.Migrations.Sqlite.Migrations
                     b.HasOne("RecoveryWatch.Identity.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RecoveryWatch.Analytics.CountedFigure", b =>
+                {
+                    b.HasOne("RecoveryWatch.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -79,8 +79,7 @@ public static class CaseEndpoints
         }
         catch (JsonException exception)
         {
-            var path = exception.Path is null or "$" ? "body" : exception.Path.TrimStart('$').TrimStart('.');
-            throw new ValidationFailedException([new ValidationError(path, "MalformedJson", exception.LineNumber ?? 0, exception.BytePositionInLine ?? 0)]);
+            throw new ValidationFailedException([JsonOptions.ToValidationError(exception)]);
         }
     }
 }
@@ -91,10 +90,22 @@ public static class JsonOptions
 
     public static void Configure(JsonSerializerOptions options)
     {
-        // Codes are names only: a number such as "visibility": 7 would otherwise be stored as an undefined value.
-        options.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(namingPolicy: null, allowIntegerValues: false));
+        // Codes are defined names only: a number such as "visibility": 7, or "Frozen, Seized", would otherwise be stored
+        // as a value the application does not know.
+        options.Converters.Add(new StrictEnumJsonConverter());
         options.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull;
         options.UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow;
+        // "title": null for a property that may not be null is refused with its path instead of failing later.
+        options.RespectNullableAnnotations = true;
+    }
+
+    /// <summary>What was wrong with a JSON body, at the JSON path of the field (<c>measures[0].stage</c>).</summary>
+    public static ValidationError ToValidationError(JsonException exception)
+    {
+        var path = exception.Path is null or "$" ? "body" : exception.Path.TrimStart('$').TrimStart('.');
+        return exception is UnknownCodeJsonException unknown
+            ? new ValidationError(path, "UnknownCode", unknown.Code)
+            : new ValidationError(path, "MalformedJson", exception.LineNumber ?? 0, exception.BytePositionInLine ?? 0);
     }
 
     private static JsonSerializerOptions CreateApi()

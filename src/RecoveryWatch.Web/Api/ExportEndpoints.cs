@@ -16,7 +16,7 @@ public static class ExportEndpoints
 
     private static async Task<IResult> ExportAsync(string format, HttpContext http, ExportCases export, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
     {
-        if (!Enum.TryParse<ExportFormat>(format, ignoreCase: true, out var exportFormat) || format.Any(char.IsDigit))
+        if (!RecoveryWatch.Common.EnumCodes.TryParse<ExportFormat>(format, out var exportFormat))
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: localizer["Problem.NotFound"]);
         }

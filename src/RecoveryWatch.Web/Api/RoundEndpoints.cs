@@ -37,18 +37,6 @@ public static class RoundEndpoints
             return TypedResults.NoContent();
         }).WithSummary("Reject: they are different matters");
 
-        api.MapGet("/statistics/volumes", async (string? by, HttpContext http, RecoveryWatch.Analytics.VolumeStatistics statistics, CancellationToken ct) =>
-            {
-                var grouping = RecoveryWatch.Analytics.VolumeGrouping.Year;
-                if (by is not null && (!Enum.TryParse(by, ignoreCase: true, out grouping) || int.TryParse(by, System.Globalization.CultureInfo.InvariantCulture, out _)))
-                {
-                    throw new ValidationFailedException([new ValidationError("by", "UnknownCode", by)]);
-                }
-
-                return TypedResults.Ok(await statistics.HandleAsync(grouping, http.User.CaseReader(), ct));
-            })
-            .AllowAnonymous().WithTags("Open data")
-            .WithSummary("Volumes frozen, seized, confiscated and returned per group (by=year|region|route|offence|state) and stage: cases and USD, each case counted once");
         return api;
     }
 

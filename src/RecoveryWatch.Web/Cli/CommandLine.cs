@@ -23,7 +23,7 @@ public static partial class CommandLine
 
     public static readonly IReadOnlySet<string> Verbs = new HashSet<string>(StringComparer.Ordinal)
     {
-        "migrate", "seed-demo", "export-cases", "create-user", "verify-audit", "report", "import-submission", "--help", "-h", "-?", "help",
+        "migrate", "seed-demo", "export-cases", "create-user", "verify-audit", "rebuild-figures", "report", "import-submission", "--help", "-h", "-?", "help",
     };
 
     /// <summary>Configuration switches (<c>--Database:Provider=Postgres</c>, <c>--Demo=false</c>) go to the host's configuration;
@@ -165,6 +165,15 @@ public static partial class CommandLine
             await Console.Out.WriteLineAsync($"Audit log intact: {result.Checked} entries, last hash {result.LastHash}.");
         }));
         root.Subcommands.Add(verifyAudit);
+
+        var rebuildFigures = new Command("rebuild-figures", "Regenerate the counted figures that statistics read, from every case (after a change of the counting rule).");
+        rebuildFigures.SetAction((_, ct) => WithScope(app, async services =>
+        {
+            await services.GetRequiredService<DatabaseInitializer>().MigrateAsync(ct);
+            var count = await services.GetRequiredService<RecoveryWatch.Analytics.RebuildCountedFigures>().HandleAsync("cli:rebuild-figures", cancellationToken: ct);
+            await Console.Out.WriteLineAsync($"Counted figures rebuilt for {count} cases.");
+        }));
+        root.Subcommands.Add(rebuildFigures);
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

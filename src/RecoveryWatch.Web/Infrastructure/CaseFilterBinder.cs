@@ -28,7 +28,7 @@ public static class CaseFilterBinder
                 return null;
             }
 
-            if (System.Enum.TryParse<TEnum>(text, ignoreCase: true, out var value) && System.Enum.IsDefined(value) && !int.TryParse(text, CultureInfo.InvariantCulture, out _))
+            if (EnumCodes.TryParse<TEnum>(text, out var value))
             {
                 return value;
             }

@@ -61,6 +61,7 @@ public static class DataServices
         services.AddScoped<RecoveryWatch.Collection.Reconciliation>();
         services.AddScoped<RecoveryWatch.Collection.OnlineAnswer>();
         services.AddScoped<RecoveryWatch.Analytics.VolumeStatistics>();
+        services.AddScoped<RecoveryWatch.Analytics.RebuildCountedFigures>();
         return services;
     }
 

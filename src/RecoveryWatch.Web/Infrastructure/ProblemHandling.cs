@@ -53,6 +53,14 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ISt
             case NotFoundException:
                 problem = new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = localizer["Problem.NotFound"] };
                 break;
+            case BadHttpRequestException { InnerException: System.Text.Json.JsonException json }:
+                // A JSON body bound by the framework: the same answer as for bodies the endpoints read themselves.
+                problem = new HttpValidationProblemDetails(new[] { Api.JsonOptions.ToValidationError(json) }.ToProblemErrors(localizer))
+                {
+                    Status = StatusCodes.Status400BadRequest,
+                    Title = localizer["Problem.Validation"],
+                };
+                break;
             case BadHttpRequestException bad:
                 problem = new ProblemDetails { Status = bad.StatusCode, Title = localizer["Problem.BadRequest"] };
                 break;

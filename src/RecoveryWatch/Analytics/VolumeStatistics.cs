@@ -12,76 +12,90 @@ public enum VolumeGrouping
     Route,
     Offence,
     State,
+    AssetType,
 }
 
-public sealed record VolumeRow(string Group, Stage Stage, int Cases, decimal UsdTotal);
+/// <param name="Cases">Cases that reached the stage, each counted once in the group.</param>
+/// <param name="UsdTotal">US-dollar total of the counted figures that have a dated rate.</param>
+/// <param name="CasesWithoutRate">Cases in the group with a counted figure that has no usable rate: left out of the total,
+/// never counted as zero dollars.</param>
+public sealed record VolumeRow(string Group, Stage Stage, int Cases, decimal UsdTotal, int CasesWithoutRate);
 
 /// <summary>
-/// Volumes frozen, seized, confiscated and returned (COSP resolution 8/9), per group and stage: the number of cases and
-/// the US-dollar total, each case counted once per group and stage, stages never added together. Where both sides of a
-/// case reported figures for a stage, the requested State's count for freezing, seizure and confiscation and the requesting
-/// (receiving) State's for returns. Aggregated in the database over what the reader may see.
+/// Volumes frozen, seized, confiscated and returned (COSP resolution 8/9), per group and stage: the number of cases and the
+/// US-dollar total, from the counted figures (<see cref="CountingRule"/>: one account per case and stage), over what the
+/// reader may see. A case counts once per group and stage: first its figures are summed per case and stage, then the cases
+/// are grouped, so a case with two requesting States in one region counts once in that region. A State, route or figure
+/// the reader may not see never forms or feeds a group. Stages are never added together.
 /// </summary>
 public sealed class VolumeStatistics(RecoveryWatchDbContext db)
 {
-    public async Task<IReadOnlyList<VolumeRow>> HandleAsync(VolumeGrouping by, CaseReader reader, CancellationToken cancellationToken = default)
+    /// <param name="role">For <c>by=state</c> and <c>by=region</c>: only States in this role (e.g. the requested States
+    /// where assets are located); all roles when null, each case still once per group.</param>
+    public async Task<IReadOnlyList<VolumeRow>> HandleAsync(VolumeGrouping by, CaseReader reader, StateRole? role = null, CancellationToken cancellationToken = default)
     {
-        var levels = reader.Levels;
-        var cases = db.Cases.AsNoTracking().VisibleTo(reader).Select(c => c.Id);
-        var measures = db.Measures.AsNoTracking()
-            .Where(m => cases.Contains(m.CaseId) && levels.Contains(m.Visibility) && m.UsdAmount != null)
-            // Drop a figure when another State reported the same stage of the same case and that State is the preferred reporter.
-            .Where(m => !(m.ReportingState != null && db.Measures.Any(o => o.CaseId == m.CaseId && o.Stage == m.Stage && o.ReportingState != null && o.ReportingState != m.ReportingState
-                && db.CaseStates.Any(s => s.CaseId == m.CaseId && s.StateCode == o.ReportingState
-                    && s.Role == (m.Stage == Stage.Returned ? StateRole.Requesting : StateRole.Requested)))));
-
-        List<(string Group, Stage Stage, int Cases, decimal Usd)> rows;
-        switch (by)
+        var figures = db.CountedFiguresVisibleTo(reader);
+        List<Grouped> rows = by switch
         {
-            case VolumeGrouping.Year:
-                rows = [.. (await measures.GroupBy(m => new { m.Year, m.Stage })
-                    .Select(g => new { g.Key.Year, g.Key.Stage, Cases = g.Select(m => m.CaseId).Distinct().Count(), Usd = g.Sum(m => m.UsdAmount) })
-                    .ToListAsync(cancellationToken)).Select(r => (r.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), r.Stage, r.Cases, r.Usd ?? 0m))];
-                break;
-            case VolumeGrouping.Region:
-            case VolumeGrouping.State:
-                var role = by == VolumeGrouping.Region ? StateRole.Requesting : (StateRole?)null;
-                var joined = await (from m in measures
-                                    join s in db.CaseStates on m.CaseId equals s.CaseId
-                                    where role == null || s.Role == role
-                                    group m by new { s.StateCode, m.Stage } into g
-                                    select new { g.Key.StateCode, g.Key.Stage, Cases = g.Select(m => m.CaseId).Distinct().Count(), Usd = g.Sum(m => m.UsdAmount) })
-                    .ToListAsync(cancellationToken);
-                if (by == VolumeGrouping.State)
-                {
-                    rows = [.. joined.Select(r => (r.StateCode, r.Stage, r.Cases, r.Usd ?? 0m))];
-                }
-                else
-                {
-                    // A region's count needs distinct cases across its States; the requesting State is one per case, so sums hold.
-                    rows = [.. joined.GroupBy(r => (Region: ReferenceCatalog.Default.States.TryGetValue(r.StateCode, out var info) ? info.Group?.ToString() ?? "None" : "None", r.Stage))
-                        .Select(g => (g.Key.Region, g.Key.Stage, g.Sum(r => r.Cases), g.Sum(r => r.Usd ?? 0m)))];
-                }
+            VolumeGrouping.Year => [.. (await figures
+                .GroupBy(f => new { f.CaseId, f.Stage })
+                .Select(g => new { g.Key.Stage, Year = g.Min(f => f.Year), Usd = g.Sum(f => f.UsdTotal), WithoutRate = g.Sum(f => f.WithoutRate) })
+                .GroupBy(c => new { c.Year, c.Stage })
+                .Select(g => new { g.Key.Year, g.Key.Stage, Cases = g.Count(), Usd = g.Sum(c => c.Usd), WithoutRate = g.Count(c => c.WithoutRate > 0) })
+                .ToListAsync(cancellationToken)).Select(r => new Grouped(r.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), r.Stage, r.Cases, r.Usd, r.WithoutRate))],
+            VolumeGrouping.AssetType => [.. (await figures
+                .GroupBy(f => new { f.CaseId, f.Stage, f.AssetType })
+                .Select(g => new { g.Key.Stage, g.Key.AssetType, Usd = g.Sum(f => f.UsdTotal), WithoutRate = g.Sum(f => f.WithoutRate) })
+                .GroupBy(c => new { c.AssetType, c.Stage })
+                .Select(g => new { g.Key.AssetType, g.Key.Stage, Cases = g.Count(), Usd = g.Sum(c => c.Usd), WithoutRate = g.Count(c => c.WithoutRate > 0) })
+                .ToListAsync(cancellationToken)).Select(r => new Grouped(r.AssetType.ToString(), r.Stage, r.Cases, r.Usd, r.WithoutRate))],
+            VolumeGrouping.State => await ByCaseGroupAsync(figures, VisibleStates(reader, role).Select(s => new CaseGroup<string> { CaseId = s.CaseId, Group = s.StateCode }), g => g, cancellationToken),
+            VolumeGrouping.Region => await ByCaseGroupAsync(
+                figures,
+                from s in VisibleStates(reader, role)
+                join r in db.States on s.StateCode equals r.Code
+                where r.RegionalGroup != null
+                select new CaseGroup<RegionalGroup?> { CaseId = s.CaseId, Group = r.RegionalGroup },
+                g => g!.Value.ToString(),
+                cancellationToken),
+            VolumeGrouping.Route => await ByCaseGroupAsync(
+                figures, db.Set<Proceeding>().VisibleTo(db.CaseStates, reader).Select(p => new CaseGroup<string> { CaseId = p.CaseId, Group = p.RouteCode }), g => g, cancellationToken),
+            _ => await ByCaseGroupAsync(figures, db.Set<CaseOffence>().Select(o => new CaseGroup<string> { CaseId = o.CaseId, Group = o.OffenceCode }), g => g, cancellationToken),
+        };
 
-                break;
-            case VolumeGrouping.Route:
-                var routes = db.Set<Proceeding>().Select(p => new { Code = p.RouteCode, p.CaseId }).Distinct();
-                rows = [.. (await (from m in measures
-                                   join k in routes on m.CaseId equals k.CaseId
-                                   group m by new { k.Code, m.Stage } into g
-                                   select new { g.Key.Code, g.Key.Stage, Cases = g.Select(m => m.CaseId).Distinct().Count(), Usd = g.Sum(m => m.UsdAmount) })
-                    .ToListAsync(cancellationToken)).Select(r => (r.Code, r.Stage, r.Cases, r.Usd ?? 0m))];
-                break;
-            default:
-                var offences = db.Set<CaseOffence>().Select(o => new { Code = o.OffenceCode, o.CaseId }).Distinct();
-                rows = [.. (await (from m in measures
-                                   join k in offences on m.CaseId equals k.CaseId
-                                   group m by new { k.Code, m.Stage } into g
-                                   select new { g.Key.Code, g.Key.Stage, Cases = g.Select(m => m.CaseId).Distinct().Count(), Usd = g.Sum(m => m.UsdAmount) })
-                    .ToListAsync(cancellationToken)).Select(r => (r.Code, r.Stage, r.Cases, r.Usd ?? 0m))];
-                break;
-        }
-
-        return [.. rows.OrderBy(r => r.Group, StringComparer.Ordinal).ThenBy(r => r.Stage).Select(r => new VolumeRow(r.Group, r.Stage, r.Cases, Common.Amounts.Normalize(decimal.Round(r.Usd, 2))))];
+        return [.. rows
+            .OrderBy(r => r.Group, StringComparer.Ordinal).ThenBy(r => r.Stage)
+            .Select(r => new VolumeRow(r.Group, r.Stage, r.Cases, Common.Amounts.Normalize(decimal.Round(r.Usd ?? 0m, 2)), r.WithoutRate))];
     }
+
+    private IQueryable<CaseState> VisibleStates(CaseReader reader, StateRole? role)
+    {
+        var states = db.CaseStates.VisibleTo(db.CaseStates, reader);
+        return role is { } r ? states.Where(s => s.Role == r) : states;
+    }
+
+    /// <summary>Sums each case's figures per stage, then counts the cases of each group once (the groups of a case are
+    /// made distinct first, so two States of one region or two proceedings on one route do not count it twice).</summary>
+    private static async Task<List<Grouped>> ByCaseGroupAsync<TGroup>(IQueryable<CountedFigure> figures, IQueryable<CaseGroup<TGroup>> groups, Func<TGroup, string> name,
+        CancellationToken cancellationToken)
+    {
+        var perCase = figures
+            .GroupBy(f => new { f.CaseId, f.Stage })
+            .Select(g => new { g.Key.CaseId, g.Key.Stage, Usd = g.Sum(f => f.UsdTotal), WithoutRate = g.Sum(f => f.WithoutRate) });
+        var rows = await (from g in groups.Distinct()
+                          join c in perCase on g.CaseId equals c.CaseId
+                          group c by new { g.Group, c.Stage } into x
+                          select new { x.Key.Group, x.Key.Stage, Cases = x.Count(), Usd = x.Sum(c => c.Usd), WithoutRate = x.Count(c => c.WithoutRate > 0) })
+            .ToListAsync(cancellationToken);
+        return [.. rows.Select(r => new Grouped(name(r.Group), r.Stage, r.Cases, r.Usd, r.WithoutRate))];
+    }
+
+    /// <summary>One group a case belongs to (a State, a region, a route, an offence).</summary>
+    private sealed class CaseGroup<TGroup>
+    {
+        public int CaseId { get; init; }
+        public required TGroup Group { get; init; }
+    }
+
+    private sealed record Grouped(string Group, Stage Stage, int Cases, decimal? Usd, int WithoutRate);
 }

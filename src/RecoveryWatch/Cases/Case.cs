@@ -239,8 +239,16 @@ public sealed class Case
     }
 }
 
+/// <summary>A detail of a case with its own visibility (a State, a proceeding, a measure, a victim, a third party, a source).</summary>
+public interface ICaseDetail
+{
+    int CaseId { get; }
+
+    Visibility Visibility { get; }
+}
+
 /// <summary>A State involved in a case and its role.</summary>
-public sealed class CaseState
+public sealed class CaseState : ICaseDetail
 {
     public CaseState(string stateCode, StateRole role, Visibility visibility)
     {
@@ -267,7 +275,7 @@ public sealed class CaseOffence
 }
 
 /// <summary>A legal route of UNCAC chapter V taken in a State, with what happened in it.</summary>
-public sealed class Proceeding
+public sealed class Proceeding : ICaseDetail
 {
     public Proceeding(string routeCode, string? stateCode, string description, Visibility visibility)
     {
@@ -289,7 +297,7 @@ public sealed class Proceeding
 /// A dated measure on assets (freezing, seizure, confiscation, return) in the original currency.
 /// The US-dollar figure is derived from a dated exchange rate and kept beside the original amount, never instead of it.
 /// </summary>
-public sealed class AssetMeasure
+public sealed class AssetMeasure : ICaseDetail
 {
     public AssetMeasure(Stage stage, AssetType assetType, Money amount, PartialDate date, string? stateCode, string? note, string? excessReason, Visibility visibility)
     {
@@ -371,7 +379,7 @@ public enum VictimKind
 }
 
 /// <summary>A victim of the offences (UNCAC art. 35; art. 57(3)(c)) and the compensation ordered and paid.</summary>
-public sealed class Victim
+public sealed class Victim : ICaseDetail
 {
     public Victim(VictimKind kind, string description, Money? compensationOrdered, Money? compensationPaid, Visibility visibility)
     {
@@ -412,7 +420,7 @@ public enum ThirdPartyKind
     Concealment,
 }
 
-public sealed class ThirdPartyClaim
+public sealed class ThirdPartyClaim : ICaseDetail
 {
     public ThirdPartyClaim(ThirdPartyKind kind, string description, string? outcome, Visibility visibility)
     {
@@ -452,7 +460,7 @@ public enum SourceKind
 }
 
 /// <summary>Who reported the case: a State's submission or an open source with its address.</summary>
-public sealed class CaseSource
+public sealed class CaseSource : ICaseDetail
 {
     public CaseSource(SourceKind kind, string? stateCode, string? url, string title, DateOnly? date, Visibility visibility)
     {

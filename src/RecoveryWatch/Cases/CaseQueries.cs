@@ -1,3 +1,6 @@
+using Microsoft.EntityFrameworkCore;
+using RecoveryWatch.Analytics;
+using RecoveryWatch.Data;
 using RecoveryWatch.ReferenceData;
 
 namespace RecoveryWatch.Cases;
@@ -14,6 +17,43 @@ public static class CaseQueries
         return reader.SeesDrafts ? visible : visible.Where(c => c.Status == CaseStatus.Published);
     }
 
+    /// <summary>The details (States, proceedings, measures…) whose own visibility lets the reader see them: within its
+    /// clearance, or of a case involving one of its own States. The case itself is checked by <see cref="VisibleTo(IQueryable{Case}, CaseReader)"/>.</summary>
+    public static IQueryable<T> VisibleTo<T>(this IQueryable<T> details, IQueryable<CaseState> allStates, CaseReader reader)
+        where T : class, ICaseDetail
+    {
+        var levels = reader.Levels;
+        var own = reader.OwnStates;
+        if (own.Length == 0)
+        {
+            return details.Where(d => levels.Contains(d.Visibility));
+        }
+
+        var owned = allStates.Where(s => own.Contains(s.StateCode)).Select(s => s.CaseId);
+        return details.Where(d => levels.Contains(d.Visibility) || owned.Contains(d.CaseId));
+    }
+
+    /// <summary>The counted figures (<see cref="CountingRule"/>) of the cases the reader may see, restricted to the figures it
+    /// may see: the same rule as <see cref="VisibleTo(IQueryable{Case}, CaseReader)"/>, on the columns the figures carry.</summary>
+    public static IQueryable<CountedFigure> CountedFiguresVisibleTo(this RecoveryWatchDbContext db, CaseReader reader)
+    {
+        var levels = reader.Levels;
+        var own = reader.OwnStates;
+        var figures = db.CountedFigures.AsNoTracking();
+        if (!reader.SeesDrafts)
+        {
+            figures = figures.Where(f => f.CaseStatus == CaseStatus.Published);
+        }
+
+        if (own.Length == 0)
+        {
+            return figures.Where(f => levels.Contains(f.CaseVisibility) && levels.Contains(f.Visibility));
+        }
+
+        var owned = db.CaseStates.Where(s => own.Contains(s.StateCode)).Select(s => s.CaseId);
+        return figures.Where(f => owned.Contains(f.CaseId) || (levels.Contains(f.CaseVisibility) && levels.Contains(f.Visibility)));
+    }
+
     /// <summary>Cases whose restricted details the reader may see because one of its own States is involved.</summary>
     public static IQueryable<Case> OwnedBy(this IQueryable<Case> cases, CaseReader reader)
     {
@@ -22,7 +62,9 @@ public static class CaseQueries
     }
 
     /// <summary>Applies the filters, each over the details the reader may see, so that a filter never reveals a restricted detail.</summary>
-    public static IQueryable<Case> Filter(this IQueryable<Case> cases, CaseFilter filter, CaseReader reader)
+    /// <param name="figures">The counted figures the reader may see (<see cref="CountedFiguresVisibleTo"/>): a case reached a
+    /// stage when it has a counted figure for it, the same test as the stage facet and the statistics.</param>
+    public static IQueryable<Case> Filter(this IQueryable<Case> cases, CaseFilter filter, CaseReader reader, IQueryable<CountedFigure> figures)
     {
         var levels = reader.Levels;
         var own = reader.OwnStates;
@@ -54,7 +96,7 @@ public static class CaseQueries
 
         if (filter.Stage is { } stage)
         {
-            query = query.Where(c => c.Measures.Any(m => m.Stage == stage && (levels.Contains(m.Visibility) || (anyOwn && c.States.Any(o => own.Contains(o.StateCode))))));
+            query = query.Where(c => figures.Any(f => f.CaseId == c.Id && f.Stage == stage));
         }
 
         if (!string.IsNullOrWhiteSpace(filter.Route))

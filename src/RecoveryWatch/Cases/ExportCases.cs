@@ -51,7 +51,7 @@ public sealed class ExportCases(RecoveryWatchDbContext db)
             var afterId = lastId;
             // Keyset paging by id with the filters in the same query: no list of ids travels back to the database
             // (an IN list of 500 parameters per included collection costs more than the rows themselves).
-            var batch = await db.Cases.AsNoTracking().VisibleTo(reader).Filter(filter, reader)
+            var batch = await db.Cases.AsNoTracking().VisibleTo(reader).Filter(filter, reader, db.CountedFiguresVisibleTo(reader))
                 .Where(c => c.Id > afterId)
                 .OrderBy(c => c.Id)
                 .Take(BatchSize)

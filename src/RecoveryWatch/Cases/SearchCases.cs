@@ -12,7 +12,8 @@ public sealed record CaseListItem
     public required CaseStatus Status { get; init; }
     public required IReadOnlyList<CaseStateItem> States { get; init; }
 
-    /// <summary>Per stage reached: number of measures and the US-dollar total of those with a rate. Never summed across stages.</summary>
+    /// <summary>Per stage reached: the counted figures (one account per case and stage, as in the statistics): number of
+    /// measures and the US-dollar total of those with a rate. Never summed across stages.</summary>
     public required IReadOnlyList<StageTotal> Stages { get; init; }
 
     public int? FirstYear { get; init; }
@@ -44,7 +45,8 @@ public sealed class SearchCases(RecoveryWatchDbContext db)
         pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
         var own = reader.OwnStates;
         var anyOwn = own.Length > 0;
-        var filtered = db.Cases.AsNoTracking().VisibleTo(reader).Filter(filter, reader);
+        var figures = db.CountedFiguresVisibleTo(reader);
+        var filtered = db.Cases.AsNoTracking().VisibleTo(reader).Filter(filter, reader, figures);
         var total = await filtered.CountAsync(cancellationToken);
         // Children come with their visibility and are filtered here, a page (at most 200 cases) at a time.
         var rows = await filtered.Sort(filter.Sort)
@@ -58,15 +60,22 @@ public sealed class SearchCases(RecoveryWatchDbContext db)
                 c.Status,
                 Owned = anyOwn && c.States.Any(s => own.Contains(s.StateCode)),
                 States = c.States.Select(s => new { s.StateCode, s.Role, s.Visibility }).ToList(),
-                Measures = c.Measures.Select(m => new { m.Stage, m.Year, m.UsdAmount, m.Visibility }).ToList(),
+                Years = c.Measures.Select(m => new { m.Year, m.Visibility }).ToList(),
             })
             .AsSplitQuery()
             .ToListAsync(cancellationToken);
 
+        // Per stage, the counted figures (one account per case and stage), as the statistics count them.
+        var ids = rows.Select(r => r.Id).ToList();
+        var stages = (await figures.Where(f => ids.Contains(f.CaseId))
+            .GroupBy(f => new { f.CaseId, f.Stage })
+            .Select(g => new { g.Key.CaseId, g.Key.Stage, Measures = g.Sum(f => f.Measures), Usd = g.Sum(f => f.UsdTotal) })
+            .ToListAsync(cancellationToken)).ToLookup(s => s.CaseId);
+
         var items = rows.Select(r =>
         {
             bool Sees(Visibility v) => r.Owned || reader.Levels.Contains(v);
-            var measures = r.Measures.Where(m => Sees(m.Visibility)).ToList();
+            var years = r.Years.Where(m => Sees(m.Visibility)).Select(m => m.Year).ToList();
             return new CaseListItem
             {
                 Id = r.Id,
@@ -74,18 +83,17 @@ public sealed class SearchCases(RecoveryWatchDbContext db)
                 IsSynthetic = r.IsSynthetic,
                 Status = r.Status,
                 States = [.. r.States.Where(s => Sees(s.Visibility)).OrderBy(s => s.Role).ThenBy(s => s.StateCode, StringComparer.Ordinal).Select(s => new CaseStateItem(s.StateCode, s.Role))],
-                Stages = [.. measures.GroupBy(m => m.Stage).OrderBy(g => g.Key)
-                    .Select(g => new StageTotal(g.Key, g.Count(), g.Any(m => m.UsdAmount != null) ? Common.Amounts.Normalize(g.Sum(m => m.UsdAmount ?? 0m)) : null))],
-                FirstYear = measures.Count == 0 ? null : measures.Min(m => m.Year),
-                LastYear = measures.Count == 0 ? null : measures.Max(m => m.Year),
+                Stages = [.. stages[r.Id].OrderBy(s => s.Stage).Select(s => new StageTotal(s.Stage, s.Measures, Common.Amounts.Normalize(s.Usd)))],
+                FirstYear = years.Count == 0 ? null : years.Min(),
+                LastYear = years.Count == 0 ? null : years.Max(),
             };
         }).ToList();
 
-        var facets = withFacets ? await FacetsAsync(filtered, reader, cancellationToken) : null;
+        var facets = withFacets ? await FacetsAsync(filtered, figures, reader, cancellationToken) : null;
         return new CaseSearchResult(items, total, page, pageSize, facets);
     }
 
-    private async Task<CaseFacets> FacetsAsync(IQueryable<Case> filtered, CaseReader reader, CancellationToken cancellationToken)
+    private async Task<CaseFacets> FacetsAsync(IQueryable<Case> filtered, IQueryable<Analytics.CountedFigure> figures, CaseReader reader, CancellationToken cancellationToken)
     {
         var levels = reader.Levels;
         var ids = filtered.Select(c => c.Id);
@@ -98,9 +106,9 @@ public sealed class SearchCases(RecoveryWatchDbContext db)
             .OrderByDescending(g => g.Count).ThenBy(g => g.Key)
             .Take(30)
             .ToListAsync(cancellationToken);
-        var stages = await db.Measures.AsNoTracking()
-            .Where(m => ids.Contains(m.CaseId) && (levels.Contains(m.Visibility) || owned.Contains(m.CaseId)))
-            .Select(m => new { m.CaseId, m.Stage }).Distinct()
+        var stages = await figures
+            .Where(f => ids.Contains(f.CaseId))
+            .Select(f => new { f.CaseId, f.Stage }).Distinct()
             .GroupBy(m => m.Stage)
             .Select(g => new { g.Key, Count = g.Count() })
             .ToListAsync(cancellationToken);

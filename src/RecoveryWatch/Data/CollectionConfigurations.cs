@@ -72,7 +72,7 @@ internal sealed class SubmittedMeasureConfiguration : IEntityTypeConfiguration<S
     public void Configure(EntityTypeBuilder<SubmittedMeasure> builder)
     {
         builder.Property(m => m.CaseReference).HasMaxLength(100);
-        builder.Property(m => m.Amount).HasPrecision(20, 2);
+        builder.Property(m => m.Amount).HasPrecision(Cases.CaseLimits.AmountPrecision, Cases.CaseLimits.AmountScale);
         builder.Property(m => m.Currency).HasMaxLength(3);
         builder.Property(m => m.Note).HasMaxLength(Cases.CaseLimits.TextLength);
         builder.Property(m => m.ExcessReason).HasMaxLength(Cases.CaseLimits.TextLength);
@@ -125,8 +125,8 @@ internal sealed class SubmittedDetailConfiguration : IEntityTypeConfiguration<Su
         builder.Property(d => d.Code).HasMaxLength(60);
         builder.Property(d => d.Text).HasMaxLength(Cases.CaseLimits.TextLength);
         builder.Property(d => d.Outcome).HasMaxLength(Cases.CaseLimits.TextLength);
-        builder.Property(d => d.CompensationOrdered).HasPrecision(20, 2);
-        builder.Property(d => d.CompensationPaid).HasPrecision(20, 2);
+        builder.Property(d => d.CompensationOrdered).HasPrecision(Cases.CaseLimits.AmountPrecision, Cases.CaseLimits.AmountScale);
+        builder.Property(d => d.CompensationPaid).HasPrecision(Cases.CaseLimits.AmountPrecision, Cases.CaseLimits.AmountScale);
         builder.Property(d => d.Currency).HasMaxLength(3);
     }
 }

@@ -69,7 +69,7 @@ internal sealed class AssetMeasureConfiguration : IEntityTypeConfiguration<Asset
     public void Configure(EntityTypeBuilder<AssetMeasure> builder)
     {
         builder.ToTable("Measures");
-        builder.Property(m => m.Amount).HasPrecision(20, 2);
+        builder.Property(m => m.Amount).HasPrecision(Cases.CaseLimits.AmountPrecision, Cases.CaseLimits.AmountScale);
         builder.Property(m => m.UsdAmount).HasPrecision(20, 2);
         builder.Property(m => m.Currency).HasMaxLength(3).IsRequired();
         builder.Property(m => m.StateCode).HasMaxLength(3);
@@ -90,8 +90,8 @@ internal sealed class VictimConfiguration : IEntityTypeConfiguration<Victim>
     public void Configure(EntityTypeBuilder<Victim> builder)
     {
         builder.Property(v => v.Description).HasMaxLength(CaseLimits.TextLength);
-        builder.Property(v => v.OrderedAmount).HasPrecision(20, 2);
-        builder.Property(v => v.PaidAmount).HasPrecision(20, 2);
+        builder.Property(v => v.OrderedAmount).HasPrecision(Cases.CaseLimits.AmountPrecision, Cases.CaseLimits.AmountScale);
+        builder.Property(v => v.PaidAmount).HasPrecision(Cases.CaseLimits.AmountPrecision, Cases.CaseLimits.AmountScale);
         builder.Property(v => v.OrderedCurrency).HasMaxLength(3);
         builder.Property(v => v.PaidCurrency).HasMaxLength(3);
         builder.Ignore(v => v.CompensationOrdered);
@@ -136,6 +136,19 @@ internal sealed class ExchangeRateConfiguration : IEntityTypeConfiguration<Excha
         builder.Property(r => r.UsdPerUnit).HasPrecision(28, 10);
         builder.Property(r => r.Source).HasMaxLength(200);
         builder.HasIndex(r => new { r.Currency, r.Date }).IsUnique();
+    }
+}
+
+internal sealed class CountedFigureConfiguration : IEntityTypeConfiguration<CountedFigure>
+{
+    public void Configure(EntityTypeBuilder<CountedFigure> builder)
+    {
+        builder.Property(f => f.Reporter).HasMaxLength(3);
+        builder.Property(f => f.UsdTotal).HasPrecision(24, 2);
+        builder.HasOne<Case>().WithMany().HasForeignKey(f => f.CaseId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(f => new { f.CaseId, f.Stage, f.AssetType, f.Visibility, f.Reporter }).IsUnique();
+        // Public statistics read published public rows per stage and year without touching the cases.
+        builder.HasIndex(f => new { f.CaseStatus, f.CaseVisibility, f.Stage, f.Year });
     }
 }
 

@@ -5,7 +5,8 @@ using RecoveryWatch.ReferenceData;
 namespace RecoveryWatch.Data;
 
 /// <summary>Brings a database up to date: migrations, then reference data, then (on an empty database) demo data.</summary>
-public sealed class DatabaseInitializer(RecoveryWatchDbContext db, SeedDemoCases seedDemo, Meetings.LoadMeetingSeed loadMeeting, Collection.SeedDemoRound seedDemoRound)
+public sealed class DatabaseInitializer(RecoveryWatchDbContext db, SeedDemoCases seedDemo, Meetings.LoadMeetingSeed loadMeeting, Collection.SeedDemoRound seedDemoRound,
+    Analytics.RebuildCountedFigures rebuildCountedFigures)
 {
     public const string SystemActor = "system";
 
@@ -14,6 +15,11 @@ public sealed class DatabaseInitializer(RecoveryWatchDbContext db, SeedDemoCases
         await db.Database.MigrateAsync(cancellationToken);
         await LoadReferenceDataAsync(cancellationToken);
         await loadMeeting.HandleAsync(cancellationToken);
+        // A database whose cases predate the counted figures gets them once; afterwards every write keeps them.
+        if (!await db.CountedFigures.AnyAsync(cancellationToken) && await db.Measures.AnyAsync(cancellationToken))
+        {
+            await rebuildCountedFigures.HandleAsync(SystemActor, cancellationToken: cancellationToken);
+        }
     }
 
     public async Task InitializeAsync(bool loadDemo, CancellationToken cancellationToken = default)

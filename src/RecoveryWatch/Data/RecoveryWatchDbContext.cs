@@ -17,6 +17,7 @@ public sealed class RecoveryWatchDbContext(DbContextOptions<RecoveryWatchDbConte
     public DbSet<AssetMeasure> Measures => Set<AssetMeasure>();
     public DbSet<CaseState> CaseStates => Set<CaseState>();
     public DbSet<ExchangeRate> ExchangeRates => Set<ExchangeRate>();
+    public DbSet<CountedFigure> CountedFigures => Set<CountedFigure>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<StateRecord> States => Set<StateRecord>();
     public DbSet<CurrencyRecord> Currencies => Set<CurrencyRecord>();
@@ -51,12 +52,18 @@ public sealed class RecoveryWatchDbContext(DbContextOptions<RecoveryWatchDbConte
     private Task TakeWritersLockAsync(CancellationToken cancellationToken) =>
         IsPostgres ? Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(7282020)", cancellationToken) : Task.CompletedTask;
 
-    /// <summary>Seals new audit entries into the hash chain in the same transaction as the change they record, and turns a
-    /// lost race into a <see cref="ConflictException"/>.</summary>
+    /// <summary>
+    /// Saves one step of a use case. In the same transaction it seals new audit entries into the hash chain and rebuilds
+    /// the counted figures of every case whose States or measures changed (<see cref="CountingRule"/>), so statistics can
+    /// never disagree with the cases; a lost race becomes a <see cref="ConflictException"/>.
+    /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         var added = ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
-        if (added.Count == 0)
+        var touched = ChangeTracker.Entries()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && e.Entity is Case or AssetMeasure or CaseState)
+            .Select(e => e.Entity).ToList();
+        if (added.Count == 0 && touched.Count == 0)
         {
             return await SaveTranslatingConflictsAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
@@ -64,19 +71,29 @@ public sealed class RecoveryWatchDbContext(DbContextOptions<RecoveryWatchDbConte
         var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
         try
         {
-            // One writer extends the chain at a time; the unique sequence makes a fork impossible even without the lock.
-            await TakeWritersLockAsync(cancellationToken);
-            var last = await AuditEntries.AsNoTracking().OrderByDescending(a => a.Sequence).Select(a => new { a.Sequence, a.Hash }).FirstOrDefaultAsync(cancellationToken);
-            var previous = last?.Hash ?? AuditEntry.Genesis;
-            var sequence = last?.Sequence ?? 0;
-            // The order the entries were written in the code, not the order EF happens to insert them.
-            foreach (var entry in added.OrderBy(e => e.CreationOrder))
+            if (added.Count > 0)
             {
-                entry.Seal(previous, ++sequence);
-                previous = entry.Hash;
+                await SealAsync(added, cancellationToken);
             }
 
             var result = await SaveTranslatingConflictsAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (touched.Count > 0)
+            {
+                // Ids are known only now, for cases added by this save.
+                var caseIds = touched.Select(e => e switch
+                {
+                    Case c => c.Id,
+                    AssetMeasure m => m.CaseId,
+                    _ => ((CaseState)e).CaseId,
+                }).Distinct().ToList();
+                await CountingRule.RebuildAsync(this, caseIds, cancellationToken);
+                await SaveTranslatingConflictsAsync(acceptAllChangesOnSuccess, cancellationToken);
+                foreach (var figure in ChangeTracker.Entries<CountedFigure>().ToList())
+                {
+                    figure.State = EntityState.Detached;
+                }
+            }
+
             if (ownTransaction is not null)
             {
                 await ownTransaction.CommitAsync(cancellationToken);
@@ -90,6 +107,21 @@ public sealed class RecoveryWatchDbContext(DbContextOptions<RecoveryWatchDbConte
             {
                 await ownTransaction.DisposeAsync();
             }
+        }
+    }
+
+    private async Task SealAsync(List<AuditEntry> added, CancellationToken cancellationToken)
+    {
+        // One writer extends the chain at a time; the unique sequence makes a fork impossible even without the lock.
+        await TakeWritersLockAsync(cancellationToken);
+        var last = await AuditEntries.AsNoTracking().OrderByDescending(a => a.Sequence).Select(a => new { a.Sequence, a.Hash }).FirstOrDefaultAsync(cancellationToken);
+        var previous = last?.Hash ?? AuditEntry.Genesis;
+        var sequence = last?.Sequence ?? 0;
+        // The order the entries were written in the code, not the order EF happens to insert them.
+        foreach (var entry in added.OrderBy(e => e.CreationOrder))
+        {
+            entry.Seal(previous, ++sequence);
+            previous = entry.Hash;
         }
     }
 
@@ -129,6 +161,7 @@ public sealed class RecoveryWatchDbContext(DbContextOptions<RecoveryWatchDbConte
             // SQLite has no decimal type: EF stores decimals as TEXT, exact but not comparable in SQL. The US-dollar figure is
             // a derived value used for filtering and sorting, so on SQLite it is stored as REAL; amounts of record stay TEXT.
             builder.Entity<AssetMeasure>().Property(m => m.UsdAmount).HasConversion<double?>();
+            builder.Entity<CountedFigure>().Property(f => f.UsdTotal).HasConversion<double?>();
         }
     }
 }

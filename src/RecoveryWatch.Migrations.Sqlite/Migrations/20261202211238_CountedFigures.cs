@@ -1,0 +1,61 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace RecoveryWatch.Migrations.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class CountedFigures : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "CountedFigures",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CaseId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Stage = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    AssetType = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Visibility = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Reporter = table.Column<string>(type: "TEXT", maxLength: 3, nullable: true),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Measures = table.Column<int>(type: "INTEGER", nullable: false),
+                    UsdTotal = table.Column<double>(type: "REAL", precision: 24, scale: 2, nullable: true),
+                    WithoutRate = table.Column<int>(type: "INTEGER", nullable: false),
+                    CaseStatus = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    CaseVisibility = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CountedFigures", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CountedFigures_Cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CountedFigures_CaseId_Stage_AssetType_Visibility_Reporter",
+                table: "CountedFigures",
+                columns: new[] { "CaseId", "Stage", "AssetType", "Visibility", "Reporter" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CountedFigures_CaseStatus_CaseVisibility_Stage_Year",
+                table: "CountedFigures",
+                columns: new[] { "CaseStatus", "CaseVisibility", "Stage", "Year" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "CountedFigures");
+        }
+    }
+}

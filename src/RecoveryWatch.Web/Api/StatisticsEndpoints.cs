@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using RecoveryWatch.Analytics;
+using RecoveryWatch.Common;
+using RecoveryWatch.ReferenceData;
+using RecoveryWatch.Web.Infrastructure;
+
+namespace RecoveryWatch.Web.Api;
+
+/// <summary>Open-data statistics, read from the counted figures (one account per case and stage) over what the caller may see.</summary>
+public static class StatisticsEndpoints
+{
+    public static RouteGroupBuilder MapStatisticsEndpoints(this RouteGroupBuilder api)
+    {
+        api.MapGet("/statistics/volumes", VolumesAsync)
+            .AllowAnonymous().WithTags("Open data")
+            .WithSummary("Volumes frozen, seized, confiscated and returned per group and stage: cases and USD, each case counted once per group")
+            .WithDescription("by=year|region|route|offence|state|assettype (default year); role=Requesting|Requested|Transit limits by=state and by=region to States in that role. "
+                + "Per case and stage one account counts: the requested State's for freezing, seizure and confiscation, the requesting State's for returns, "
+                + "else the other side's, else the Secretariat's. casesWithoutRate counts cases whose figures have no dated exchange rate (left out of usdTotal).");
+        return api;
+    }
+
+    private static async Task<Ok<IReadOnlyList<VolumeRow>>> VolumesAsync(string? by, string? role, HttpContext http, VolumeStatistics statistics, CancellationToken cancellationToken)
+    {
+        var errors = new ValidationCollector();
+        var grouping = VolumeGrouping.Year;
+        if (by is not null && !EnumCodes.TryParse(by, out grouping))
+        {
+            errors.Add("by", "UnknownCode", by);
+        }
+
+        StateRole? stateRole = null;
+        if (role is not null)
+        {
+            if (EnumCodes.TryParse<StateRole>(role, out var parsed))
+            {
+                stateRole = parsed;
+            }
+            else
+            {
+                errors.Add("role", "UnknownCode", role);
+            }
+        }
+
+        errors.ThrowIfAny();
+        return TypedResults.Ok(await statistics.HandleAsync(grouping, http.User.CaseReader(), stateRole, cancellationToken));
+    }
+}
