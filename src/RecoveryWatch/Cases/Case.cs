@@ -91,8 +91,7 @@ public sealed class Case
         Status = status;
         TitleSearch = title.ToLowerInvariant();
         SummarySearch = summary.ToLowerInvariant();
-        UpdatedAt = now;
-        Version++;
+        Touch(now);
     }
 
     /// <summary>Takes in another report of the same matter (reconciliation): its States, offences, proceedings, figures with
@@ -110,22 +109,7 @@ public sealed class Case
         }
 
         _proceedings.AddRange(other._proceedings.Select(p => new Proceeding(p.RouteCode, p.StateCode, p.Description, p.Visibility)));
-        foreach (var m in other._measures)
-        {
-            var copy = new AssetMeasure(m.Stage, m.AssetType, m.Money, m.Date, m.StateCode, m.Note, m.ExcessReason, m.Visibility);
-            if (m.SubmissionId is { } submission)
-            {
-                copy.ReportedBy(submission, m.ReportingState!, m.SourceCell!);
-            }
-
-            if (m.UsdAmount is not null && m.UsdRateDate is { } rateDate)
-            {
-                copy.ConvertToUsd(m.UsdAmount.Value / m.Amount, rateDate);
-            }
-
-            _measures.Add(copy);
-        }
-
+        _measures.AddRange(other._measures.Select(m => m.Copy()));
         _victims.AddRange(other._victims.Select(v => new Victim(v.Kind, v.Description, v.CompensationOrdered, v.CompensationPaid, v.Visibility)));
         _thirdParties.AddRange(other._thirdParties.Select(t => new ThirdPartyClaim(t.Kind, t.Description, t.Outcome, t.Visibility)));
         foreach (var c in other._challenges.Where(c => _challenges.All(x => x.ChallengeCode != c.ChallengeCode)))
@@ -134,13 +118,8 @@ public sealed class Case
         }
 
         _sources.AddRange(other._sources.Select(s => new CaseSource(s.Kind, s.StateCode, s.Url, s.Title, s.Date, s.Visibility)));
-        FiguresDisagree = _measures.Where(m => m.ReportingState is not null)
-            .GroupBy(m => (m.Stage, m.Currency))
-            .Any(g => g.GroupBy(m => m.ReportingState).Select(r => r.Sum(m => m.Amount)).Distinct().Count() > 1);
-        FirstYear = _measures.Count == 0 ? null : _measures.Min(m => m.Year);
-        LastYear = _measures.Count == 0 ? null : _measures.Max(m => m.Year);
-        UpdatedAt = now;
-        Version++;
+        Derive();
+        Touch(now);
     }
 
     /// <summary>Adds the victims, third parties and challenges a State reported for this case.</summary>
@@ -153,8 +132,7 @@ public sealed class Case
             _challenges.Add(challenge);
         }
 
-        UpdatedAt = now;
-        Version++;
+        Touch(now);
     }
 
     /// <summary>Adds figures a State reported for this case (after the Secretariat validated its submission).</summary>
@@ -166,12 +144,11 @@ public sealed class Case
             _sources.Add(source);
         }
 
-        FirstYear = _measures.Count == 0 ? null : _measures.Min(m => m.Year);
-        LastYear = _measures.Count == 0 ? null : _measures.Max(m => m.Year);
-        UpdatedAt = now;
-        Version++;
+        Derive();
+        Touch(now);
     }
 
+    /// <summary>Sets the children of a new case (or of one rebuilt from scratch: the demo data, a State's new case).</summary>
     public void Replace(
         IEnumerable<CaseState> states,
         IEnumerable<CaseOffence> offences,
@@ -190,8 +167,76 @@ public sealed class Case
         ReplaceAll(_thirdParties, thirdParties);
         ReplaceAll(_challenges, challenges);
         ReplaceAll(_sources, sources);
+        Derive();
+    }
+
+    /// <summary>
+    /// Applies an edit of the whole case to its children in place. A child the edit names by id (or, without an id, one
+    /// whose values it repeats exactly) is the same detail: it keeps its identity and, for a measure, its provenance. A
+    /// measure whose figure the edit changes becomes the Secretariat's correction (see <see cref="AssetMeasure.Revise"/>);
+    /// children the edit leaves out are removed. Ids must have been checked to belong to this case.
+    /// </summary>
+    public void Revise(CaseRevision revision)
+    {
+        ReviseAll(_states, revision.States, (a, b) => a.StateCode == b.StateCode && a.Role == b.Role, (a, b) => a.Revise(b));
+        var offences = revision.Offences.Distinct(StringComparer.Ordinal).ToList();
+        _offences.RemoveAll(o => !offences.Contains(o.OffenceCode));
+        _offences.AddRange(offences.Where(code => _offences.All(o => o.OffenceCode != code)).Select(code => new CaseOffence(code)));
+        ReviseAll(_proceedings, revision.Proceedings, (a, b) => a.SameAs(b), (a, b) => a.Revise(b));
+        ReviseAll(_measures, revision.Measures, (a, b) => a.SameFigure(b) && a.Note == b.Note && a.ExcessReason == b.ExcessReason, (a, b) => a.Revise(b));
+        ReviseAll(_victims, revision.Victims, (a, b) => a.SameAs(b), (a, b) => a.Revise(b));
+        ReviseAll(_thirdParties, revision.ThirdParties, (a, b) => a.SameAs(b), (a, b) => a.Revise(b));
+        ReviseAll(_sources, revision.Sources, (a, b) => a.SameAs(b), (a, b) => a.Revise(b));
+        var challenges = revision.Challenges.GroupBy(c => c.ChallengeCode, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Note, StringComparer.Ordinal);
+        _challenges.RemoveAll(c => !challenges.ContainsKey(c.ChallengeCode));
+        foreach (var challenge in _challenges)
+        {
+            challenge.Revise(challenges[challenge.ChallengeCode]);
+        }
+
+        _challenges.AddRange(challenges.Where(c => _challenges.All(x => x.ChallengeCode != c.Key)).Select(c => new CaseChallenge(c.Key, c.Value)));
+        Derive();
+    }
+
+    private static void ReviseAll<T>(List<T> current, IReadOnlyList<Revised<T>> incoming, Func<T, T, bool> sameValues, Action<T, T> revise)
+        where T : class, IIdentified
+    {
+        var unmatched = current.ToList();
+        var result = new List<T>(incoming.Count);
+        foreach (var (id, values) in incoming)
+        {
+            var existing = id is { } known
+                ? unmatched.Find(c => c.Id == known) ?? throw new InvalidOperationException($"{typeof(T).Name} {known} is not part of this case.")
+                : unmatched.Find(c => sameValues(c, values));
+            if (existing is null)
+            {
+                result.Add(values);
+                continue;
+            }
+
+            unmatched.Remove(existing);
+            revise(existing, values);
+            result.Add(existing);
+        }
+
+        current.Clear();
+        current.AddRange(result);
+    }
+
+    /// <summary>What follows from the measures: the years they span and whether two States' accounts of a stage differ.</summary>
+    private void Derive()
+    {
         FirstYear = _measures.Count == 0 ? null : _measures.Min(m => m.Year);
         LastYear = _measures.Count == 0 ? null : _measures.Max(m => m.Year);
+        FiguresDisagree = _measures.Where(m => m.ReportingState is not null)
+            .GroupBy(m => (m.Stage, m.Currency))
+            .Any(g => g.GroupBy(m => m.ReportingState).Select(r => r.Sum(m => m.Amount)).Distinct().Count() > 1);
+    }
+
+    private void Touch(DateTimeOffset now)
+    {
+        UpdatedAt = now;
+        Version++;
     }
 
     /// <summary>
@@ -239,6 +284,26 @@ public sealed class Case
     }
 }
 
+/// <summary>A child row of a case, known by its id once stored.</summary>
+public interface IIdentified
+{
+    int Id { get; }
+}
+
+/// <summary>A child as an edit gives it: the id of the stored child it revises (null for a new one) and its new values.</summary>
+public sealed record Revised<T>(int? Id, T Values);
+
+/// <summary>An edit of a whole case's children, for <see cref="Case.Revise"/>.</summary>
+public sealed record CaseRevision(
+    IReadOnlyList<Revised<CaseState>> States,
+    IReadOnlyList<string> Offences,
+    IReadOnlyList<Revised<Proceeding>> Proceedings,
+    IReadOnlyList<Revised<AssetMeasure>> Measures,
+    IReadOnlyList<Revised<Victim>> Victims,
+    IReadOnlyList<Revised<ThirdPartyClaim>> ThirdParties,
+    IReadOnlyList<CaseChallenge> Challenges,
+    IReadOnlyList<Revised<CaseSource>> Sources);
+
 /// <summary>A detail of a case with its own visibility (a State, a proceeding, a measure, a victim, a third party, a source).</summary>
 public interface ICaseDetail
 {
@@ -248,7 +313,7 @@ public interface ICaseDetail
 }
 
 /// <summary>A State involved in a case and its role.</summary>
-public sealed class CaseState : ICaseDetail
+public sealed class CaseState : ICaseDetail, IIdentified
 {
     public CaseState(string stateCode, StateRole role, Visibility visibility)
     {
@@ -262,6 +327,13 @@ public sealed class CaseState : ICaseDetail
     public string StateCode { get; private set; }
     public StateRole Role { get; private set; }
     public Visibility Visibility { get; private set; }
+
+    internal void Revise(CaseState values)
+    {
+        StateCode = values.StateCode;
+        Role = values.Role;
+        Visibility = values.Visibility;
+    }
 }
 
 /// <summary>An offence established under UNCAC chapter III (arts. 15–25) on which the case rests.</summary>
@@ -275,7 +347,7 @@ public sealed class CaseOffence
 }
 
 /// <summary>A legal route of UNCAC chapter V taken in a State, with what happened in it.</summary>
-public sealed class Proceeding : ICaseDetail
+public sealed class Proceeding : ICaseDetail, IIdentified
 {
     public Proceeding(string routeCode, string? stateCode, string description, Visibility visibility)
     {
@@ -291,13 +363,23 @@ public sealed class Proceeding : ICaseDetail
     public string? StateCode { get; private set; }
     public string Description { get; private set; }
     public Visibility Visibility { get; private set; }
+
+    internal bool SameAs(Proceeding other) => RouteCode == other.RouteCode && StateCode == other.StateCode && Description == other.Description;
+
+    internal void Revise(Proceeding values)
+    {
+        RouteCode = values.RouteCode;
+        StateCode = values.StateCode;
+        Description = values.Description;
+        Visibility = values.Visibility;
+    }
 }
 
 /// <summary>
 /// A dated measure on assets (freezing, seizure, confiscation, return) in the original currency.
 /// The US-dollar figure is derived from a dated exchange rate and kept beside the original amount, never instead of it.
 /// </summary>
-public sealed class AssetMeasure : ICaseDetail
+public sealed class AssetMeasure : ICaseDetail, IIdentified
 {
     public AssetMeasure(Stage stage, AssetType assetType, Money amount, PartialDate date, string? stateCode, string? note, string? excessReason, Visibility visibility)
     {
@@ -356,11 +438,63 @@ public sealed class AssetMeasure : ICaseDetail
     /// <summary>Sheet and cell of the figure in the State's workbook, e.g. "Measures!D17".</summary>
     public string? SourceCell { get; private set; }
 
+    /// <summary>The Secretariat changed the figure a State reported: it no longer stands as the State's workbook gave it
+    /// (no submission or cell), though it stays in that State's account for counting. The State's original is in the case
+    /// history (audit log).</summary>
+    public bool CorrectedBySecretariat => ReportingState is not null && SubmissionId is null;
+
     public void ReportedBy(int submissionId, string state, string cell)
     {
         SubmissionId = submissionId;
         ReportingState = state;
         SourceCell = cell;
+    }
+
+    /// <summary>The same figure: stage, asset type, amount, currency, date and the State that took the measure.</summary>
+    public bool SameFigure(AssetMeasure other) =>
+        Stage == other.Stage && AssetType == other.AssetType && Amount == other.Amount && Currency == other.Currency
+        && Year == other.Year && Month == other.Month && Day == other.Day && StateCode == other.StateCode;
+
+    /// <summary>
+    /// Takes the values of an edit. Notes, the reason for an excess and visibility may change without touching provenance;
+    /// a changed figure from a State's submission becomes the Secretariat's correction: the submission and cell no longer
+    /// vouch for it, the reporting State's account keeps it.
+    /// </summary>
+    internal void Revise(AssetMeasure values)
+    {
+        if (!SameFigure(values))
+        {
+            SubmissionId = null;
+            SourceCell = null;
+            UsdAmount = null;
+            UsdRateDate = null;
+        }
+
+        Stage = values.Stage;
+        AssetType = values.AssetType;
+        Amount = values.Amount;
+        Currency = values.Currency;
+        Year = values.Year;
+        Month = values.Month;
+        Day = values.Day;
+        StateCode = values.StateCode;
+        Note = values.Note;
+        ExcessReason = values.ExcessReason;
+        Visibility = values.Visibility;
+    }
+
+    /// <summary>A copy with its provenance and US-dollar figure, for another case (reconciliation).</summary>
+    public AssetMeasure Copy()
+    {
+        var copy = new AssetMeasure(Stage, AssetType, Money, Date, StateCode, Note, ExcessReason, Visibility)
+        {
+            SubmissionId = SubmissionId,
+            ReportingState = ReportingState,
+            SourceCell = SourceCell,
+            UsdAmount = UsdAmount,
+            UsdRateDate = UsdRateDate,
+        };
+        return copy;
     }
 
     public void ConvertToUsd(decimal usdPerUnit, DateOnly rateDate)
@@ -379,7 +513,7 @@ public enum VictimKind
 }
 
 /// <summary>A victim of the offences (UNCAC art. 35; art. 57(3)(c)) and the compensation ordered and paid.</summary>
-public sealed class Victim : ICaseDetail
+public sealed class Victim : ICaseDetail, IIdentified
 {
     public Victim(VictimKind kind, string description, Money? compensationOrdered, Money? compensationPaid, Visibility visibility)
     {
@@ -409,6 +543,21 @@ public sealed class Victim : ICaseDetail
 
     public Money? CompensationOrdered => OrderedAmount is { } a && OrderedCurrency is { } c ? new Money(a, c) : null;
     public Money? CompensationPaid => PaidAmount is { } a && PaidCurrency is { } c ? new Money(a, c) : null;
+
+    internal bool SameAs(Victim other) =>
+        Kind == other.Kind && Description == other.Description && OrderedAmount == other.OrderedAmount && OrderedCurrency == other.OrderedCurrency
+        && PaidAmount == other.PaidAmount && PaidCurrency == other.PaidCurrency;
+
+    internal void Revise(Victim values)
+    {
+        Kind = values.Kind;
+        Description = values.Description;
+        OrderedAmount = values.OrderedAmount;
+        OrderedCurrency = values.OrderedCurrency;
+        PaidAmount = values.PaidAmount;
+        PaidCurrency = values.PaidCurrency;
+        Visibility = values.Visibility;
+    }
 }
 
 public enum ThirdPartyKind
@@ -420,7 +569,7 @@ public enum ThirdPartyKind
     Concealment,
 }
 
-public sealed class ThirdPartyClaim : ICaseDetail
+public sealed class ThirdPartyClaim : ICaseDetail, IIdentified
 {
     public ThirdPartyClaim(ThirdPartyKind kind, string description, string? outcome, Visibility visibility)
     {
@@ -436,10 +585,20 @@ public sealed class ThirdPartyClaim : ICaseDetail
     public string Description { get; private set; }
     public string? Outcome { get; private set; }
     public Visibility Visibility { get; private set; }
+
+    internal bool SameAs(ThirdPartyClaim other) => Kind == other.Kind && Description == other.Description && Outcome == other.Outcome;
+
+    internal void Revise(ThirdPartyClaim values)
+    {
+        Kind = values.Kind;
+        Description = values.Description;
+        Outcome = values.Outcome;
+        Visibility = values.Visibility;
+    }
 }
 
 /// <summary>A challenge met in the case, from the Secretariat's taxonomy.</summary>
-public sealed class CaseChallenge
+public sealed class CaseChallenge : IIdentified
 {
     public CaseChallenge(string challengeCode, string? note)
     {
@@ -451,6 +610,8 @@ public sealed class CaseChallenge
     public int CaseId { get; private set; }
     public string ChallengeCode { get; private set; }
     public string? Note { get; private set; }
+
+    internal void Revise(string? note) => Note = note;
 }
 
 public enum SourceKind
@@ -460,7 +621,7 @@ public enum SourceKind
 }
 
 /// <summary>Who reported the case: a State's submission or an open source with its address.</summary>
-public sealed class CaseSource : ICaseDetail
+public sealed class CaseSource : ICaseDetail, IIdentified
 {
     public CaseSource(SourceKind kind, string? stateCode, string? url, string title, DateOnly? date, Visibility visibility)
     {
@@ -480,4 +641,16 @@ public sealed class CaseSource : ICaseDetail
     public string Title { get; private set; }
     public DateOnly? Date { get; private set; }
     public Visibility Visibility { get; private set; }
+
+    internal bool SameAs(CaseSource other) => Kind == other.Kind && StateCode == other.StateCode && Url == other.Url && Title == other.Title && Date == other.Date;
+
+    internal void Revise(CaseSource values)
+    {
+        Kind = values.Kind;
+        StateCode = values.StateCode;
+        Url = values.Url;
+        Title = values.Title;
+        Date = values.Date;
+        Visibility = values.Visibility;
+    }
 }

@@ -5,6 +5,11 @@ using RecoveryWatch.ReferenceData;
 
 namespace RecoveryWatch.Cases;
 
+/// <summary>
+/// A case as one reader may see it. For the Secretariat it is the whole case, in the shape of <see cref="SaveCaseRequest"/>:
+/// every detail with its id and visibility, every figure with its provenance, so that what the API returns can be sent
+/// back unchanged and change nothing.
+/// </summary>
 public sealed record CaseDetails
 {
     public required int Id { get; init; }
@@ -13,15 +18,20 @@ public sealed record CaseDetails
     /// <summary>Null when the reader may not see the summary.</summary>
     public string? Summary { get; init; }
 
+    public Visibility SummaryVisibility { get; init; }
     public required CaseStatus Status { get; init; }
     public required Visibility Visibility { get; init; }
+
+    /// <summary>Send it back with an edit: a case changed since by someone else is then refused instead of overwritten.</summary>
+    public int Version { get; init; }
+
     public required bool IsSynthetic { get; init; }
 
     /// <summary>The reporting States' figures for a stage differ (see Case.FiguresDisagree).</summary>
     public bool FiguresDisagree { get; init; }
 
     public required DateTimeOffset UpdatedAt { get; init; }
-    public required IReadOnlyList<CaseStateItem> States { get; init; }
+    public required IReadOnlyList<CaseStateDetail> States { get; init; }
     public required IReadOnlyList<string> Offences { get; init; }
     public required IReadOnlyList<ProceedingItem> Proceedings { get; init; }
 
@@ -34,21 +44,31 @@ public sealed record CaseDetails
     public required IReadOnlyList<SourceItem> Sources { get; init; }
 }
 
-public sealed record ProceedingItem(string Route, string? State, string Description);
+public sealed record CaseStateDetail(int Id, string State, StateRole Role, Visibility Visibility);
 
-public sealed record MeasureItem(Stage Stage, AssetType AssetType, decimal Amount, string Currency, string Date, string? State, string? Note, string? ExcessReason, decimal? Usd, DateOnly? UsdRateDate, string? ReportedBy = null, string? SourceCell = null)
+public sealed record ProceedingItem(int Id, string Route, string? State, string Description, Visibility Visibility);
+
+/// <param name="ReportedBy">The State whose account the figure belongs to; null for the Secretariat's own figure.</param>
+/// <param name="SubmissionId">The submission it came from; null for the Secretariat's figures and corrections.</param>
+/// <param name="SourceCell">Sheet and cell in the State's workbook.</param>
+public sealed record MeasureItem(int Id, Stage Stage, AssetType AssetType, decimal Amount, string Currency, string Date, string? State, string? Note, string? ExcessReason,
+    Visibility Visibility, decimal? Usd, DateOnly? UsdRateDate, string? ReportedBy, int? SubmissionId, string? SourceCell)
 {
     [System.Text.Json.Serialization.JsonIgnore]
     public PartialDate PartialDate => Common.PartialDate.Parse(Date);
+
+    /// <summary>A State's figure the Secretariat has since changed (the original is in the case history).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool CorrectedBySecretariat => ReportedBy is not null && SubmissionId is null;
 }
 
-public sealed record VictimItem(VictimKind Kind, string Description, decimal? CompensationOrdered, decimal? CompensationPaid, string? Currency);
+public sealed record VictimItem(int Id, VictimKind Kind, string Description, decimal? CompensationOrdered, decimal? CompensationPaid, string? Currency, Visibility Visibility);
 
-public sealed record ThirdPartyItem(ThirdPartyKind Kind, string Description, string? Outcome);
+public sealed record ThirdPartyItem(int Id, ThirdPartyKind Kind, string Description, string? Outcome, Visibility Visibility);
 
 public sealed record ChallengeItem(string Code, string? Note);
 
-public sealed record SourceItem(SourceKind Kind, string? State, string? Url, string Title, DateOnly? Date);
+public sealed record SourceItem(int Id, SourceKind Kind, string? State, string? Url, string Title, DateOnly? Date, Visibility Visibility);
 
 /// <summary>Reads one case with only the details the reader may see.</summary>
 public sealed class GetCase(RecoveryWatchDbContext db)
@@ -69,20 +89,25 @@ public sealed class GetCase(RecoveryWatchDbContext db)
             Id = c.Id,
             Title = c.Title,
             Summary = Sees(c.SummaryVisibility) ? c.Summary : null,
+            SummaryVisibility = c.SummaryVisibility,
             Status = c.Status,
             Visibility = c.Visibility,
+            Version = c.Version,
             IsSynthetic = c.IsSynthetic,
             FiguresDisagree = c.FiguresDisagree,
             UpdatedAt = c.UpdatedAt,
-            States = [.. c.States.Where(s => Sees(s.Visibility)).OrderBy(s => s.Role).Select(s => new CaseStateItem(s.StateCode, s.Role))],
+            States = [.. c.States.Where(s => Sees(s.Visibility)).OrderBy(s => s.Role).ThenBy(s => s.StateCode, StringComparer.Ordinal)
+                .Select(s => new CaseStateDetail(s.Id, s.StateCode, s.Role, s.Visibility))],
             Offences = [.. c.Offences.Select(o => o.OffenceCode).Order(StringComparer.Ordinal)],
-            Proceedings = [.. c.Proceedings.Where(p => Sees(p.Visibility)).Select(p => new ProceedingItem(p.RouteCode, p.StateCode, p.Description))],
-            Measures = [.. c.Measures.Where(m => Sees(m.Visibility)).OrderBy(m => m.Date).ThenBy(m => m.Stage)
-                .Select(m => new MeasureItem(m.Stage, m.AssetType, Amounts.Normalize(m.Amount), m.Currency, m.Date.ToString(), m.StateCode, m.Note, m.ExcessReason, Amounts.Normalize(m.UsdAmount), m.UsdRateDate, m.ReportingState, m.SourceCell))],
-            Victims = [.. c.Victims.Where(v => Sees(v.Visibility)).Select(v => new VictimItem(v.Kind, v.Description, Amounts.Normalize(v.OrderedAmount), Amounts.Normalize(v.PaidAmount), v.OrderedCurrency ?? v.PaidCurrency))],
-            ThirdParties = [.. c.ThirdParties.Where(t => Sees(t.Visibility)).Select(t => new ThirdPartyItem(t.Kind, t.Description, t.Outcome))],
-            Challenges = [.. c.Challenges.Select(ch => new ChallengeItem(ch.ChallengeCode, ch.Note))],
-            Sources = [.. c.Sources.Where(s => Sees(s.Visibility)).Select(s => new SourceItem(s.Kind, s.StateCode, s.Url, s.Title, s.Date))],
+            Proceedings = [.. c.Proceedings.Where(p => Sees(p.Visibility)).OrderBy(p => p.Id).Select(p => new ProceedingItem(p.Id, p.RouteCode, p.StateCode, p.Description, p.Visibility))],
+            Measures = [.. c.Measures.Where(m => Sees(m.Visibility)).OrderBy(m => m.Date).ThenBy(m => m.Stage).ThenBy(m => m.Id)
+                .Select(m => new MeasureItem(m.Id, m.Stage, m.AssetType, Amounts.Normalize(m.Amount), m.Currency, m.Date.ToString(), m.StateCode, m.Note, m.ExcessReason, m.Visibility,
+                    Amounts.Normalize(m.UsdAmount), m.UsdRateDate, m.ReportingState, m.SubmissionId, m.SourceCell))],
+            Victims = [.. c.Victims.Where(v => Sees(v.Visibility)).OrderBy(v => v.Id)
+                .Select(v => new VictimItem(v.Id, v.Kind, v.Description, Amounts.Normalize(v.OrderedAmount), Amounts.Normalize(v.PaidAmount), v.OrderedCurrency ?? v.PaidCurrency, v.Visibility))],
+            ThirdParties = [.. c.ThirdParties.Where(t => Sees(t.Visibility)).OrderBy(t => t.Id).Select(t => new ThirdPartyItem(t.Id, t.Kind, t.Description, t.Outcome, t.Visibility))],
+            Challenges = [.. c.Challenges.OrderBy(ch => ch.ChallengeCode, StringComparer.Ordinal).Select(ch => new ChallengeItem(ch.ChallengeCode, ch.Note))],
+            Sources = [.. c.Sources.Where(s => Sees(s.Visibility)).OrderBy(s => s.Id).Select(s => new SourceItem(s.Id, s.Kind, s.StateCode, s.Url, s.Title, s.Date, s.Visibility))],
         };
     }
 }

@@ -14,7 +14,7 @@ namespace RecoveryWatch.Web.Pages.Cases;
 
 /// <summary>The Secretariat's form to create or edit a case. Rules are the handler's; the page only maps errors to fields.</summary>
 [Authorize(Policy = Policies.EditCases)]
-public sealed partial class EditModel(SaveCase save, RecoveryWatchDbContext db, IStringLocalizer<SharedResource> localizer, TimeProvider clock) : PageModel
+public sealed partial class EditModel(SaveCase save, RecoveryWatchDbContext db, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     /// <summary>Blank rows offered for new entries; the form works without JavaScript.</summary>
     private const int BlankRows = 2;
@@ -36,6 +36,7 @@ public sealed partial class EditModel(SaveCase save, RecoveryWatchDbContext db, 
             }
 
             Input = SaveCaseRequest.From(entity);
+            Provenance = Input.Measures.ToDictionary(m => m.Id!.Value);
         }
 
         Pad();
@@ -46,7 +47,49 @@ public sealed partial class EditModel(SaveCase save, RecoveryWatchDbContext db, 
     {
         Id = id;
         var (request, maps) = Compact(Input);
-        var errors = SaveCase.Check(request, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+        try
+        {
+            AddErrors(await save.CheckAsync(id, request, cancellationToken), maps);
+            if (ModelState.IsValid)
+            {
+                if (id is { } existing)
+                {
+                    await save.UpdateAsync(existing, request, User.Actor(), cancellationToken);
+                    return Redirect($"/cases/{existing}");
+                }
+
+                var created = await save.CreateAsync(request, User.Actor(), cancellationToken: cancellationToken);
+                return Redirect($"/cases/{created}");
+            }
+        }
+        catch (NotFoundException)
+        {
+            return NotFound();
+        }
+        catch (ValidationFailedException exception)
+        {
+            // Someone else saved the case meanwhile (a conflict), or a rule only the save itself can check.
+            AddErrors(exception.Errors, maps);
+        }
+
+        await LoadProvenanceAsync(id, cancellationToken);
+        Pad();
+        return Page();
+    }
+
+    /// <summary>Where each figure of the stored case came from, shown beside it (the form posts only its id).</summary>
+    public IReadOnlyDictionary<int, MeasureInput> Provenance { get; private set; } = new Dictionary<int, MeasureInput>();
+
+    private async Task LoadProvenanceAsync(int? id, CancellationToken cancellationToken)
+    {
+        if (id is { } existing && await SaveCase.LoadWholeCase(db.Cases.AsNoTracking(), existing, cancellationToken) is { } entity)
+        {
+            Provenance = SaveCaseRequest.From(entity).Measures.ToDictionary(m => m.Id!.Value);
+        }
+    }
+
+    private void AddErrors(IEnumerable<ValidationError> errors, Dictionary<string, int[]> maps)
+    {
         foreach (var error in errors)
         {
             var key = ModelKey(error.Field, maps);
@@ -54,28 +97,6 @@ public sealed partial class EditModel(SaveCase save, RecoveryWatchDbContext db, 
             {
                 ModelState.AddModelError(key, localizer.Message(error));
             }
-        }
-
-        if (!ModelState.IsValid)
-        {
-            Pad();
-            return Page();
-        }
-
-        try
-        {
-            if (id is { } existing)
-            {
-                await save.UpdateAsync(existing, request, User.Actor(), cancellationToken);
-                return Redirect($"/cases/{existing}");
-            }
-
-            var created = await save.CreateAsync(request, User.Actor(), cancellationToken: cancellationToken);
-            return Redirect($"/cases/{created}");
-        }
-        catch (NotFoundException)
-        {
-            return NotFound();
         }
     }
 

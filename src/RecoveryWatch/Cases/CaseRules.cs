@@ -1,0 +1,375 @@
+using System.Globalization;
+using RecoveryWatch.Common;
+using RecoveryWatch.ReferenceData;
+
+namespace RecoveryWatch.Cases;
+
+/// <summary>A case request that passed every rule, as domain objects ready to store.</summary>
+public sealed record ValidatedCase(string Title, string Summary, CaseRevision Children);
+
+/// <summary>
+/// Every rule a case must keep, checked at once so the form and the API can show every broken rule together, each under
+/// the JSON path of its field (<c>measures[2].amount</c>). Lengths, decimals and reference codes come from the EF model
+/// (<see cref="FieldRules"/>); the rules of the field (a measure is positive, returns do not exceed confiscation…) are here.
+/// </summary>
+public sealed class CaseRules(FieldRules fields)
+{
+    /// <summary>Checks <paramref name="request"/> for a new case (<paramref name="existing"/> null) or an edit of
+    /// <paramref name="existing"/>, whose children the request's ids must name.</summary>
+    public ValidatedCase Check(SaveCaseRequest request, Case? existing, DateOnly today)
+    {
+        var errors = new ValidationCollector();
+        var title = fields.Text<Case>(errors, "title", request.Title, nameof(Case.Title));
+        if (title is null && !errors.Errors.Any(e => e.Field == "title"))
+        {
+            errors.Add("title", "Required");
+        }
+
+        var summary = fields.Text<Case>(errors, "summary", request.Summary, nameof(Case.Summary), multiline: true) ?? string.Empty;
+        if (existing is not null && request.Version is { } version && version != existing.Version)
+        {
+            throw new ConflictException("version", "ConcurrentChange");
+        }
+
+        // A list with a null entry or too many rows cannot be read row by row: report it with what is known so far.
+        if (!CheckLists(errors, request))
+        {
+            errors.ThrowIfAny();
+        }
+
+        var children = new CaseRevision(
+            States(errors, request, existing),
+            Offences(errors, request),
+            Proceedings(errors, request, existing),
+            Measures(errors, request, existing, today),
+            Victims(errors, request, existing),
+            ThirdParties(errors, request, existing),
+            Challenges(errors, request),
+            Sources(errors, request, existing, today));
+        DuplicateIds(errors, "states", children.States);
+        DuplicateIds(errors, "proceedings", children.Proceedings);
+        DuplicateIds(errors, "measures", children.Measures);
+        DuplicateIds(errors, "victims", children.Victims);
+        DuplicateIds(errors, "thirdParties", children.ThirdParties);
+        DuplicateIds(errors, "sources", children.Sources);
+        errors.ThrowIfAny();
+        return new ValidatedCase(title!, summary, children);
+    }
+
+    /// <summary>No list over its size, and no empty (null) entry in any list.</summary>
+    private static bool CheckLists(ValidationCollector errors, SaveCaseRequest request)
+    {
+        var ok = true;
+        void Check<T>(string name, IReadOnlyList<T?> list)
+        {
+            if (list.Count > CaseLimits.MaxChildren)
+            {
+                errors.Add(name, "TooMany", CaseLimits.MaxChildren);
+                ok = false;
+                return;
+            }
+
+            for (var i = 0; i < list.Count; i++)
+            {
+                if (list[i] is null)
+                {
+                    errors.Add($"{name}[{i}]", "NullItem");
+                    ok = false;
+                }
+            }
+        }
+
+        Check("states", request.States);
+        Check("offences", request.Offences);
+        Check("proceedings", request.Proceedings);
+        Check("measures", request.Measures);
+        Check("victims", request.Victims);
+        Check("thirdParties", request.ThirdParties);
+        Check("challenges", request.Challenges);
+        Check("sources", request.Sources);
+        return ok;
+    }
+
+    private List<Revised<CaseState>> States(ValidationCollector errors, SaveCaseRequest request, Case? existing)
+    {
+        if (request.States.Count == 0)
+        {
+            errors.Add("states", "AtLeastOneState");
+        }
+
+        var result = new List<Revised<CaseState>>();
+        for (var i = 0; i < request.States.Count; i++)
+        {
+            var s = request.States[i];
+            var code = fields.Text<CaseState>(errors, $"states[{i}].state", s.State, nameof(CaseState.StateCode));
+            if (code is null && !errors.Errors.Any(e => e.Field == $"states[{i}].state"))
+            {
+                errors.Add($"states[{i}].state", "Required");
+            }
+
+            var id = Id(errors, $"states[{i}].id", s.Id, existing?.States);
+            if (code is not null)
+            {
+                result.Add(new(id, new CaseState(code, s.Role, s.Visibility)));
+            }
+        }
+
+        foreach (var duplicate in result.Select((s, i) => (s, i)).GroupBy(x => (x.s.Values.StateCode, x.s.Values.Role)).Where(g => g.Count() > 1))
+        {
+            errors.Add($"states[{duplicate.Last().i}].state", "Duplicate");
+        }
+
+        return result;
+    }
+
+    private static List<string> Offences(ValidationCollector errors, SaveCaseRequest request)
+    {
+        for (var i = 0; i < request.Offences.Count; i++)
+        {
+            if (request.Offences[i] is { } code && !ReferenceCatalog.Default.Offences.ContainsKey(code))
+            {
+                errors.Add($"offences[{i}]", "UnknownCode", code);
+            }
+        }
+
+        return [.. request.Offences.Distinct(StringComparer.Ordinal)];
+    }
+
+    private List<Revised<Proceeding>> Proceedings(ValidationCollector errors, SaveCaseRequest request, Case? existing)
+    {
+        var result = new List<Revised<Proceeding>>();
+        for (var i = 0; i < request.Proceedings.Count; i++)
+        {
+            var p = request.Proceedings[i];
+            var field = $"proceedings[{i}]";
+            var route = fields.Text<Proceeding>(errors, field + ".route", p.Route, nameof(Proceeding.RouteCode));
+            if (route is null || !ReferenceCatalog.Default.LegalRoutes.ContainsKey(route))
+            {
+                errors.Add(field + ".route", route is null ? "Required" : "UnknownCode", route ?? string.Empty);
+            }
+
+            var state = fields.Text<Proceeding>(errors, field + ".state", p.State, nameof(Proceeding.StateCode));
+            var description = fields.Text<Proceeding>(errors, field + ".description", p.Description, nameof(Proceeding.Description), multiline: true);
+            var id = Id(errors, field + ".id", p.Id, existing?.Proceedings);
+            if (route is not null)
+            {
+                result.Add(new(id, new Proceeding(route, state, description ?? string.Empty, p.Visibility)));
+            }
+        }
+
+        return result;
+    }
+
+    private List<Revised<AssetMeasure>> Measures(ValidationCollector errors, SaveCaseRequest request, Case? existing, DateOnly today)
+    {
+        var result = new List<Revised<AssetMeasure>>();
+        var complete = true;
+        for (var i = 0; i < request.Measures.Count; i++)
+        {
+            var m = request.Measures[i];
+            var field = $"measures[{i}]";
+            var currency = fields.Text<AssetMeasure>(errors, field + ".currency", m.Currency, nameof(AssetMeasure.Currency));
+            if (currency is null && !errors.Errors.Any(e => e.Field == field + ".currency"))
+            {
+                errors.Add(field + ".currency", "Required");
+            }
+
+            var amountOk = m.Amount is { } amount
+                ? fields.Amount<AssetMeasure>(errors, field + ".amount", amount, nameof(AssetMeasure.Amount), currency)
+                : Required(errors, field + ".amount");
+            var dateOk = PartialDateField(errors, field + ".date", m.Date, today, out var date);
+            var state = fields.Text<AssetMeasure>(errors, field + ".state", m.State, nameof(AssetMeasure.StateCode));
+            var note = fields.Text<AssetMeasure>(errors, field + ".note", m.Note, nameof(AssetMeasure.Note), multiline: true);
+            var reason = fields.Text<AssetMeasure>(errors, field + ".excessReason", m.ExcessReason, nameof(AssetMeasure.ExcessReason), multiline: true);
+            var id = Id(errors, field + ".id", m.Id, existing?.Measures);
+            if (amountOk && dateOk && currency is not null)
+            {
+                result.Add(new(id, new AssetMeasure(m.Stage, m.AssetType, new Money(m.Amount!.Value, currency), date, state, note, reason, m.Visibility)));
+            }
+            else
+            {
+                complete = false;
+            }
+        }
+
+        if (complete)
+        {
+            foreach (var (index, returned, confiscated, currency) in Case.ReturnsExceedingConfiscation([.. result.Select(r => r.Values)]))
+            {
+                errors.Add($"measures[{index}].excessReason", "ReturnExceedsConfiscation", returned, confiscated, currency);
+            }
+        }
+
+        return result;
+    }
+
+    private List<Revised<Victim>> Victims(ValidationCollector errors, SaveCaseRequest request, Case? existing)
+    {
+        var result = new List<Revised<Victim>>();
+        for (var i = 0; i < request.Victims.Count; i++)
+        {
+            var v = request.Victims[i];
+            var field = $"victims[{i}]";
+            var description = fields.Text<Victim>(errors, field + ".description", v.Description, nameof(Victim.Description), multiline: true);
+            var hasAmount = v.CompensationOrdered is not null || v.CompensationPaid is not null;
+            var currency = fields.Text<Victim>(errors, field + ".currency", v.Currency, nameof(Victim.OrderedCurrency));
+            if (hasAmount && currency is null && !errors.Errors.Any(e => e.Field == field + ".currency"))
+            {
+                errors.Add(field + ".currency", "Required");
+            }
+
+            var ok = v.CompensationOrdered is not { } ordered || fields.Amount<Victim>(errors, field + ".compensationOrdered", ordered, nameof(Victim.OrderedAmount), currency);
+            ok &= v.CompensationPaid is not { } paid || fields.Amount<Victim>(errors, field + ".compensationPaid", paid, nameof(Victim.PaidAmount), currency);
+            var id = Id(errors, field + ".id", v.Id, existing?.Victims);
+            if (ok && (!hasAmount || currency is not null))
+            {
+                result.Add(new(id, new Victim(
+                    v.Kind,
+                    description ?? string.Empty,
+                    v.CompensationOrdered is { } o ? new Money(o, currency!) : null,
+                    v.CompensationPaid is { } p ? new Money(p, currency!) : null,
+                    v.Visibility)));
+            }
+        }
+
+        return result;
+    }
+
+    private List<Revised<ThirdPartyClaim>> ThirdParties(ValidationCollector errors, SaveCaseRequest request, Case? existing)
+    {
+        var result = new List<Revised<ThirdPartyClaim>>();
+        for (var i = 0; i < request.ThirdParties.Count; i++)
+        {
+            var t = request.ThirdParties[i];
+            var field = $"thirdParties[{i}]";
+            var description = fields.Text<ThirdPartyClaim>(errors, field + ".description", t.Description, nameof(ThirdPartyClaim.Description), multiline: true);
+            var outcome = fields.Text<ThirdPartyClaim>(errors, field + ".outcome", t.Outcome, nameof(ThirdPartyClaim.Outcome), multiline: true);
+            var id = Id(errors, field + ".id", t.Id, existing?.ThirdParties);
+            result.Add(new(id, new ThirdPartyClaim(t.Kind, description ?? string.Empty, outcome, t.Visibility)));
+        }
+
+        return result;
+    }
+
+    private List<CaseChallenge> Challenges(ValidationCollector errors, SaveCaseRequest request)
+    {
+        var result = new List<CaseChallenge>();
+        for (var i = 0; i < request.Challenges.Count; i++)
+        {
+            var c = request.Challenges[i];
+            var code = fields.Text<CaseChallenge>(errors, $"challenges[{i}].code", c.Code, nameof(CaseChallenge.ChallengeCode));
+            if (code is null || !ReferenceCatalog.Default.Challenges.ContainsKey(code))
+            {
+                errors.Add($"challenges[{i}].code", "UnknownCode", code ?? string.Empty);
+            }
+
+            var note = fields.Text<CaseChallenge>(errors, $"challenges[{i}].note", c.Note, nameof(CaseChallenge.Note), multiline: true);
+            if (code is not null)
+            {
+                result.Add(new CaseChallenge(code, note));
+            }
+        }
+
+        return result;
+    }
+
+    private List<Revised<CaseSource>> Sources(ValidationCollector errors, SaveCaseRequest request, Case? existing, DateOnly today)
+    {
+        var result = new List<Revised<CaseSource>>();
+        for (var i = 0; i < request.Sources.Count; i++)
+        {
+            var s = request.Sources[i];
+            var field = $"sources[{i}]";
+            var title = fields.Text<CaseSource>(errors, field + ".title", s.Title, nameof(CaseSource.Title));
+            var state = fields.Text<CaseSource>(errors, field + ".state", s.State, nameof(CaseSource.StateCode));
+            var url = fields.Text<CaseSource>(errors, field + ".url", s.Url, nameof(CaseSource.Url));
+            if (s.Kind == SourceKind.StateSubmission && state is null && !errors.Errors.Any(e => e.Field == field + ".state"))
+            {
+                errors.Add(field + ".state", "Required");
+            }
+            else if (s.Kind == SourceKind.OpenSource && !errors.Errors.Any(e => e.Field == field + ".url")
+                && (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp)))
+            {
+                errors.Add(field + ".url", url is null ? "Required" : "InvalidUrl");
+            }
+
+            DateOnly? date = null;
+            if (!string.IsNullOrWhiteSpace(s.Date))
+            {
+                if (!DateOnly.TryParseExact(s.Date.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+                {
+                    errors.Add(field + ".date", "InvalidDate", s.Date);
+                }
+                else if (d > today)
+                {
+                    errors.Add(field + ".date", "DateInFuture", s.Date);
+                }
+                else
+                {
+                    date = d;
+                }
+            }
+
+            var id = Id(errors, field + ".id", s.Id, existing?.Sources);
+            result.Add(new(id, new CaseSource(s.Kind, state, url, title ?? string.Empty, date, s.Visibility)));
+        }
+
+        return result;
+    }
+
+    /// <summary>One stored detail cannot stand for two entries of the edit.</summary>
+    private static void DuplicateIds<T>(ValidationCollector errors, string name, IReadOnlyList<Revised<T>> children)
+    {
+        foreach (var duplicate in children.Select((c, i) => (c.Id, i)).Where(x => x.Id is not null).GroupBy(x => x.Id).Where(g => g.Count() > 1))
+        {
+            errors.Add($"{name}[{duplicate.Last().i}].id", "DuplicateDetail", duplicate.Key!.Value);
+        }
+    }
+
+    /// <summary>The id of a stored child of the case being edited; ids are ignored when a case is created.</summary>
+    private static int? Id<T>(ValidationCollector errors, string field, int? id, IReadOnlyCollection<T>? stored)
+        where T : IIdentified
+    {
+        if (id is null || stored is null)
+        {
+            return null;
+        }
+
+        if (stored.Any(c => c.Id == id))
+        {
+            return id;
+        }
+
+        errors.Add(field, "UnknownDetail", id.Value);
+        return null;
+    }
+
+    private static bool Required(ValidationCollector errors, string field)
+    {
+        errors.Add(field, "Required");
+        return false;
+    }
+
+    private static bool PartialDateField(ValidationCollector errors, string field, string? text, DateOnly today, out PartialDate date)
+    {
+        date = default;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return Required(errors, field);
+        }
+
+        if (!PartialDate.TryParse(text.Trim(), out date))
+        {
+            errors.Add(field, "InvalidPartialDate", text);
+            return false;
+        }
+
+        if (date.Earliest > today)
+        {
+            errors.Add(field, "DateInFuture", text);
+            return false;
+        }
+
+        return true;
+    }
+}
