@@ -62,6 +62,8 @@ app.UseSecurityHeaders();
 app.UseStaticFiles();
 app.UseRouting();
 app.UseAuthentication();
+// Between the two: authorization must see the account as it is now, not as the cookie or token remembers it.
+app.UseMiddleware<AccountRevalidation>();
 app.UseAuthorization();
 app.UseRateLimiter();
 

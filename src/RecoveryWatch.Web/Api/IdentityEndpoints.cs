@@ -55,8 +55,11 @@ public static class IdentityEndpoints
     {
         var protector = bearerOptions.Get(IdentityConstants.BearerScheme).RefreshTokenProtector;
         var ticket = protector.Unprotect(refresh.RefreshToken);
+        // Disabling changes the security stamp, so the stamp check alone refuses a disabled account; the lockout is checked
+        // as well so that the refresh endpoint and every signed-in request (AccountRevalidation) refuse the same accounts.
         if (ticket?.Properties.ExpiresUtc is not { } expires || clock.GetUtcNow() >= expires
-            || await signInManager.ValidateSecurityStampAsync(ticket.Principal) is not AppUser user)
+            || await signInManager.ValidateSecurityStampAsync(ticket.Principal) is not AppUser user
+            || AppUser.IsDisabled(user.LockoutEnd, clock.GetUtcNow()))
         {
             return TypedResults.Challenge();
         }

@@ -4,7 +4,14 @@ namespace RecoveryWatch.Identity;
 
 public sealed class AppUser : IdentityUser
 {
+    /// <summary>Disabling locks an account until the end of time; a lockout after wrong passwords lasts minutes.</summary>
+    public static readonly DateTimeOffset DisabledUntil = DateTimeOffset.MaxValue;
+
     public string? DisplayName { get; set; }
+
+    /// <summary>Whether a lockout end is the one <see cref="DisabledUntil"/> sets. Compared with a century from now
+    /// rather than equality, because the databases store <see cref="DateTimeOffset.MaxValue"/> with less precision.</summary>
+    public static bool IsDisabled(DateTimeOffset? lockoutEnd, DateTimeOffset now) => lockoutEnd is { } end && end > now.AddYears(100);
 }
 
 /// <summary>The roles of RecoveryWatch (DOMAIN.md, "Who uses it").</summary>

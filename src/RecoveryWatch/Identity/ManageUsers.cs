@@ -111,9 +111,16 @@ public sealed class ManageUsers(UserManager<AppUser> users, RecoveryWatchDbConte
         var currentStates = (await users.GetClaimsAsync(user)).Where(c => c.Type == RecoveryWatchClaims.State).ToList();
         Check(await users.RemoveClaimsAsync(user, currentStates), "states");
         Check(await users.AddClaimsAsync(user, states.Select(s => new Claim(RecoveryWatchClaims.State, s))), "states");
-        // Disabling locks the account for good and changes its security stamp, which ends its sessions and refresh tokens.
-        Check(await users.SetLockoutEndDateAsync(user, request.Disabled ? DateTimeOffset.MaxValue : null), "disabled");
-        Check(await users.UpdateSecurityStampAsync(user), "disabled");
+        // Disabling locks the account for good and changes its security stamp: the web host refuses a cookie or bearer token
+        // signed in under another stamp from its next request on, and the refresh endpoint refuses its refresh tokens.
+        // A new role or new States keep the stamp, and so the sessions: the host reads role and States afresh on every
+        // signed-in request, so the change applies at once without signing anyone out.
+        Check(await users.SetLockoutEndDateAsync(user, request.Disabled ? AppUser.DisabledUntil : null), "disabled");
+        if (request.Disabled)
+        {
+            Check(await users.UpdateSecurityStampAsync(user), "disabled");
+        }
+
         var after = Summarise(user, role, states) with { Disabled = request.Disabled, TwoFactorEnabled = user.TwoFactorEnabled, HasPassword = user.PasswordHash is not null };
         db.AuditEntries.Add(new AuditEntry(clock.GetUtcNow(), actor, request.Disabled && !before.Disabled ? "disable" : "update", "User", user.Id, Snapshot(before), Snapshot(after)));
         await db.SaveChangesAsync(cancellationToken);
@@ -184,9 +191,9 @@ public sealed class ManageUsers(UserManager<AppUser> users, RecoveryWatchDbConte
         return (email, role, states);
     }
 
-    private static UserSummary Summarise(AppUser user, string? role, IEnumerable<string> states) =>
+    private UserSummary Summarise(AppUser user, string? role, IEnumerable<string> states) =>
         new(user.Id, user.Email ?? string.Empty, user.DisplayName, role, [.. states.Order(StringComparer.Ordinal)],
-            user.LockoutEnd is { } end && end > DateTimeOffset.UtcNow.AddYears(100), user.TwoFactorEnabled, user.PasswordHash is not null);
+            AppUser.IsDisabled(user.LockoutEnd, clock.GetUtcNow()), user.TwoFactorEnabled, user.PasswordHash is not null);
 
     private static string Snapshot(UserSummary user) =>
         JsonSerializer.Serialize(new { user.Email, user.DisplayName, user.Role, user.States, user.Disabled });

@@ -127,8 +127,10 @@ public abstract partial class AccountTests(ClockedApp app)
         var refresh = await (await app.CreateClient().PostAsJsonAsync("/api/v1/identity/login", new { email = "leaving.analyst@recoverywatch.test", password = "Analyst-password-2026" }))
             .Content.ReadFromJsonAsync<JsonElement>();
 
+        Assert.Equal(HttpStatusCode.BadRequest, (await bearer.PostAsync("/api/v1/cases", JsonContent.Create(new { }))).StatusCode);
         var disabled = await admin.PostFormAsync($"/admin/users/{id}", new Dictionary<string, string> { ["Input.Role"] = Roles.SecretariatAnalyst, ["Input.Disabled"] = "true" }, []);
         Assert.Equal(HttpStatusCode.Redirect, disabled.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await bearer.PostAsync("/api/v1/cases", JsonContent.Create(new { }))).StatusCode);
 
         var login = await app.CreateClient().PostAsJsonAsync("/api/v1/identity/login", new { email = "leaving.analyst@recoverywatch.test", password = "Analyst-password-2026" });
         Assert.Equal(HttpStatusCode.Unauthorized, login.StatusCode);
@@ -196,10 +198,17 @@ public abstract partial class AccountTests(ClockedApp app)
 
         using var page = FormClient.Create(app);
         await page.SignInAsync("totp@recoverywatch.test", "Totp-password-2026");
+        using var otherBrowser = FormClient.Create(app);
+        await otherBrowser.SignInAsync("totp@recoverywatch.test", "Totp-password-2026");
         var setup = await page.Http.GetStringAsync("/account/two-factor?culture=en");
         var key = Regex.Match(setup, "<code id=\"shared-key\">([a-z0-9 ]+)</code>").Groups[1].Value.Replace(" ", string.Empty, StringComparison.Ordinal).ToUpperInvariant();
         var enabled = await page.PostFormAsync("/account/two-factor?handler=Enable", new Dictionary<string, string> { ["Code"] = Totp.Code(key, app.Clock.GetUtcNow()) }, []);
         Assert.Equal(HttpStatusCode.Redirect, enabled.StatusCode);
+        // Each step changed the security stamp, which ends other sessions; the one that took the steps goes on.
+        Assert.Contains("Two-step sign-in is on for this account.", await page.Http.GetStringAsync("/account/two-factor?culture=en"), StringComparison.Ordinal);
+        var other = await otherBrowser.Http.GetAsync("/account/two-factor");
+        Assert.Equal(HttpStatusCode.Redirect, other.StatusCode);
+        Assert.StartsWith("http://localhost/account/login", other.Headers.Location?.ToString(), StringComparison.Ordinal);
 
         var withoutCode = await app.CreateClient().PostAsJsonAsync("/api/v1/identity/login", new { email = "totp@recoverywatch.test", password = "Totp-password-2026" });
         Assert.Equal(HttpStatusCode.Unauthorized, withoutCode.StatusCode);

@@ -32,6 +32,19 @@ public sealed partial class FormClient(HttpClient client) : IDisposable
         return await client.PostAsync(path, new FormUrlEncodedContent(form));
     }
 
+    /// <summary>GETs <paramref name="page"/> and submits the form on it that posts to <paramref name="action"/> with that
+    /// form's own anti-forgery token, as clicking its button does (the sign-out form at the top of every page).</summary>
+    public async Task<HttpResponseMessage> SubmitFormOnPageAsync(string page, string action)
+    {
+        var html = await client.GetStringAsync(page);
+        var form = Regex.Match(html, $"<form([^>]*action=\"{Regex.Escape(action)}\"[^>]*)>(.*?)</form>", RegexOptions.Singleline);
+        Assert.True(form.Success, $"No form posting to {action} on {page}");
+        Assert.Contains("method=\"post\"", form.Groups[1].Value, StringComparison.Ordinal);
+        var token = TokenField().Match(form.Groups[2].Value);
+        Assert.True(token.Success, $"The form posting to {action} on {page} carries no anti-forgery token");
+        return await client.PostAsync(action, new FormUrlEncodedContent([new("__RequestVerificationToken", WebUtility.HtmlDecode(token.Groups[1].Value))]));
+    }
+
     private static string StripHandler(string path) => Regex.Replace(path, "([?&])handler=[^&]*&?", "$1").TrimEnd('?', '&');
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]

@@ -9,8 +9,11 @@ using RecoveryWatch.Identity;
 namespace RecoveryWatch.Web.Pages.Account;
 
 /// <summary>Turns on two-factor sign-in with an authenticator app: the account's key is shown (and as an otpauth:// link),
-/// and one correct code turns it on. Signed-in users only (the pages convention requires it).</summary>
-public sealed class TwoFactorModel(UserManager<AppUser> users, RecoveryWatchDbContext db, TimeProvider clock) : PageModel
+/// and one correct code turns it on. Signed-in users only (the pages convention requires it).
+/// Identity changes the account's security stamp with each of these steps, which ends every session signed in under the
+/// old one (Infrastructure.AccountRevalidation); the session of the person making the change is signed in again under
+/// the new stamp, so that only their other sessions end.</summary>
+public sealed class TwoFactorModel(UserManager<AppUser> users, SignInManager<AppUser> signInManager, RecoveryWatchDbContext db, TimeProvider clock) : PageModel
 {
     public string SharedKey { get; private set; } = string.Empty;
     public string AuthenticatorUri { get; private set; } = string.Empty;
@@ -39,6 +42,7 @@ public sealed class TwoFactorModel(UserManager<AppUser> users, RecoveryWatchDbCo
         }
 
         await SetAsync(user, enabled: true);
+        await signInManager.RefreshSignInAsync(user);
         return RedirectToPage();
     }
 
@@ -52,6 +56,7 @@ public sealed class TwoFactorModel(UserManager<AppUser> users, RecoveryWatchDbCo
 
         await SetAsync(user, enabled: false);
         await users.ResetAuthenticatorKeyAsync(user);
+        await signInManager.RefreshSignInAsync(user);
         return RedirectToPage();
     }
 
@@ -77,6 +82,7 @@ public sealed class TwoFactorModel(UserManager<AppUser> users, RecoveryWatchDbCo
         if (string.IsNullOrEmpty(key))
         {
             await users.ResetAuthenticatorKeyAsync(user);
+            await signInManager.RefreshSignInAsync(user);
             key = await users.GetAuthenticatorKeyAsync(user);
         }
 
