@@ -242,22 +242,40 @@ public sealed class Case
     /// <summary>
     /// Returns cannot exceed what was confiscated in the same case and currency unless a reason is recorded on the return
     /// (e.g. assets returned under a settlement or an art. 57(5) agreement without a confiscation order, or accrued interest).
-    /// Stages are compared per currency and never summed across stages.
+    /// Stages are compared per currency and never summed across stages, and each stage in the account that counts for it
+    /// (<see cref="Analytics.CountingRule"/>): the requesting State's returns against the requested State's confiscation,
+    /// never both sides' accounts of one return added up.
     /// </summary>
+    /// <param name="reporter">The account each measure belongs to (its reporting State; null for the Secretariat's).</param>
+    /// <param name="roles">The roles of the States in the case.</param>
     public static IEnumerable<(int Index, decimal Returned, decimal Confiscated, string Currency)> ReturnsExceedingConfiscation(
-        IReadOnlyList<AssetMeasure> measures)
+        IReadOnlyList<AssetMeasure> measures, Func<AssetMeasure, string?>? reporter = null, ILookup<string, StateRole>? roles = null)
     {
-        foreach (var byCurrency in measures.GroupBy(m => m.Currency))
+        reporter ??= _ => null;
+        roles ??= Array.Empty<(string, StateRole)>().ToLookup(r => r.Item1, r => r.Item2);
+        List<AssetMeasure> Counted(Stage stage)
         {
-            var confiscated = byCurrency.Where(m => m.Stage == Stage.Confiscated).Sum(m => m.Amount);
-            var returned = byCurrency.Where(m => m.Stage == Stage.Returned).Sum(m => m.Amount);
+            var atStage = measures.Where(m => m.Stage == stage).ToList();
+            if (atStage.Count == 0)
+            {
+                return atStage;
+            }
+
+            var best = atStage.Min(m => Analytics.CountingRule.Rank(stage, reporter(m), roles));
+            return [.. atStage.Where(m => Analytics.CountingRule.Rank(stage, reporter(m), roles) == best)];
+        }
+
+        var confiscations = Counted(Stage.Confiscated);
+        foreach (var byCurrency in Counted(Stage.Returned).GroupBy(m => m.Currency))
+        {
+            var confiscated = confiscations.Where(m => m.Currency == byCurrency.Key).Sum(m => m.Amount);
+            var returned = byCurrency.Sum(m => m.Amount);
             if (returned <= confiscated)
             {
                 continue;
             }
 
-            var unexplained = byCurrency.Where(m => m.Stage == Stage.Returned && string.IsNullOrWhiteSpace(m.ExcessReason)).ToList();
-            foreach (var measure in unexplained)
+            foreach (var measure in byCurrency.Where(m => string.IsNullOrWhiteSpace(m.ExcessReason)))
             {
                 yield return (IndexOf(measures, measure), returned, confiscated, byCurrency.Key);
             }

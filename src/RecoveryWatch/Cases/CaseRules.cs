@@ -37,11 +37,12 @@ public sealed class CaseRules(FieldRules fields)
             errors.ThrowIfAny();
         }
 
+        var states = States(errors, request, existing);
         var children = new CaseRevision(
-            States(errors, request, existing),
+            states,
             Offences(errors, request),
             Proceedings(errors, request, existing),
-            Measures(errors, request, existing, today),
+            Measures(errors, request, existing, today, states),
             Victims(errors, request, existing),
             ThirdParties(errors, request, existing),
             Challenges(errors, request),
@@ -160,7 +161,7 @@ public sealed class CaseRules(FieldRules fields)
         return result;
     }
 
-    private List<Revised<AssetMeasure>> Measures(ValidationCollector errors, SaveCaseRequest request, Case? existing, DateOnly today)
+    private List<Revised<AssetMeasure>> Measures(ValidationCollector errors, SaveCaseRequest request, Case? existing, DateOnly today, List<Revised<CaseState>> states)
     {
         var result = new List<Revised<AssetMeasure>>();
         var complete = true;
@@ -194,7 +195,10 @@ public sealed class CaseRules(FieldRules fields)
 
         if (complete)
         {
-            foreach (var (index, returned, confiscated, currency) in Case.ReturnsExceedingConfiscation([.. result.Select(r => r.Values)]))
+            // Each figure in the account it belongs to: a stored one keeps its reporting State, a new one is the Secretariat's.
+            var accounts = result.ToDictionary(r => r.Values, r => existing?.Measures.FirstOrDefault(m => r.Id is { } id ? m.Id == id : m.SameFigure(r.Values))?.ReportingState);
+            var roles = states.ToLookup(s => s.Values.StateCode, s => s.Values.Role, StringComparer.Ordinal);
+            foreach (var (index, returned, confiscated, currency) in Case.ReturnsExceedingConfiscation([.. result.Select(r => r.Values)], m => accounts[m], roles))
             {
                 errors.Add($"measures[{index}].excessReason", "ReturnExceedsConfiscation", returned, confiscated, currency);
             }

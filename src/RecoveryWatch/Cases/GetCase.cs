@@ -84,6 +84,12 @@ public sealed class GetCase(RecoveryWatchDbContext db)
     {
         var caseStates = c.States.Select(s => s.StateCode).ToList();
         bool Sees(Visibility v) => reader.Sees(v, caseStates);
+
+        // A State whose part in the case the reader may not see is not named by any other detail either (the State a
+        // proceeding or measure took place in, the State that reported a figure or a source).
+        var hidden = c.States.Where(s => !Sees(s.Visibility)).Select(s => s.StateCode)
+            .Except(c.States.Where(s => Sees(s.Visibility)).Select(s => s.StateCode)).ToHashSet(StringComparer.Ordinal);
+        string? Named(string? state) => state is not null && hidden.Contains(state) ? null : state;
         return new CaseDetails
         {
             Id = c.Id,
@@ -99,15 +105,15 @@ public sealed class GetCase(RecoveryWatchDbContext db)
             States = [.. c.States.Where(s => Sees(s.Visibility)).OrderBy(s => s.Role).ThenBy(s => s.StateCode, StringComparer.Ordinal)
                 .Select(s => new CaseStateDetail(s.Id, s.StateCode, s.Role, s.Visibility))],
             Offences = [.. c.Offences.Select(o => o.OffenceCode).Order(StringComparer.Ordinal)],
-            Proceedings = [.. c.Proceedings.Where(p => Sees(p.Visibility)).OrderBy(p => p.Id).Select(p => new ProceedingItem(p.Id, p.RouteCode, p.StateCode, p.Description, p.Visibility))],
+            Proceedings = [.. c.Proceedings.Where(p => Sees(p.Visibility)).OrderBy(p => p.Id).Select(p => new ProceedingItem(p.Id, p.RouteCode, Named(p.StateCode), p.Description, p.Visibility))],
             Measures = [.. c.Measures.Where(m => Sees(m.Visibility)).OrderBy(m => m.Date).ThenBy(m => m.Stage).ThenBy(m => m.Id)
-                .Select(m => new MeasureItem(m.Id, m.Stage, m.AssetType, Amounts.Normalize(m.Amount), m.Currency, m.Date.ToString(), m.StateCode, m.Note, m.ExcessReason, m.Visibility,
-                    Amounts.Normalize(m.UsdAmount), m.UsdRateDate, m.ReportingState, m.SubmissionId, m.SourceCell))],
+                .Select(m => new MeasureItem(m.Id, m.Stage, m.AssetType, Amounts.Normalize(m.Amount), m.Currency, m.Date.ToString(), Named(m.StateCode), m.Note, m.ExcessReason, m.Visibility,
+                    Amounts.Normalize(m.UsdAmount), m.UsdRateDate, Named(m.ReportingState), Named(m.ReportingState) is null ? null : m.SubmissionId, Named(m.ReportingState) is null ? null : m.SourceCell))],
             Victims = [.. c.Victims.Where(v => Sees(v.Visibility)).OrderBy(v => v.Id)
                 .Select(v => new VictimItem(v.Id, v.Kind, v.Description, Amounts.Normalize(v.OrderedAmount), Amounts.Normalize(v.PaidAmount), v.OrderedCurrency ?? v.PaidCurrency, v.Visibility))],
             ThirdParties = [.. c.ThirdParties.Where(t => Sees(t.Visibility)).OrderBy(t => t.Id).Select(t => new ThirdPartyItem(t.Id, t.Kind, t.Description, t.Outcome, t.Visibility))],
             Challenges = [.. c.Challenges.OrderBy(ch => ch.ChallengeCode, StringComparer.Ordinal).Select(ch => new ChallengeItem(ch.ChallengeCode, ch.Note))],
-            Sources = [.. c.Sources.Where(s => Sees(s.Visibility)).OrderBy(s => s.Id).Select(s => new SourceItem(s.Id, s.Kind, s.StateCode, s.Url, s.Title, s.Date, s.Visibility))],
+            Sources = [.. c.Sources.Where(s => Sees(s.Visibility)).OrderBy(s => s.Id).Select(s => new SourceItem(s.Id, s.Kind, Named(s.StateCode), s.Url, s.Title, s.Date, s.Visibility))],
         };
     }
 }

@@ -27,8 +27,9 @@ internal static partial class DatabaseErrors
             return Field(index?.Properties[^1].Name);
         }
 
-        // SQLite: error 19 (SQLITE_CONSTRAINT), "UNIQUE constraint failed: Rounds.Code".
-        if (database.SqlState is null && database.ErrorCode == 19 && SqliteUnique().Match(database.Message) is { Success: true } sqlite)
+        // SQLite: "SQLite Error 19: 'UNIQUE constraint failed: Rounds.Code'" (SQLITE_CONSTRAINT; its code is not in
+        // DbException.ErrorCode, which holds an HRESULT, and reading SqliteException would tie the domain to the provider).
+        if (database.SqlState is null && SqliteUnique().Match(database.Message) is { Success: true } sqlite)
         {
             var column = sqlite.Groups[1].Value.Split(',')[^1].Trim();
             return Field(column[(column.IndexOf('.', StringComparison.Ordinal) + 1)..]);
@@ -47,6 +48,6 @@ internal static partial class DatabaseErrors
     [GeneratedRegex("unique constraint \"([^\"]+)\"")]
     private static partial Regex PostgresConstraint();
 
-    [GeneratedRegex("UNIQUE constraint failed: ([^']+)")]
+    [GeneratedRegex("SQLite Error 19: 'UNIQUE constraint failed: ([^']+)'")]
     private static partial Regex SqliteUnique();
 }

@@ -45,6 +45,57 @@ public sealed partial class FormClient(HttpClient client) : IDisposable
         return await client.PostAsync(action, new FormUrlEncodedContent([new("__RequestVerificationToken", WebUtility.HtmlDecode(token.Groups[1].Value))]));
     }
 
+    /// <summary>
+    /// The fields a browser would submit from the first form on <paramref name="path"/> whose action matches
+    /// <paramref name="action"/> (null: the form without an action, which posts to the page itself), with its current
+    /// values: text inputs and hidden fields, the selected option of each list, ticked boxes, text areas.
+    /// </summary>
+    public async Task<List<KeyValuePair<string, string>>> ReadFormAsync(string path, string? action = null)
+    {
+        var html = await client.GetStringAsync(path);
+        var document = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html);
+        var form = document.Forms.First(f => action is null ? string.IsNullOrEmpty(f.GetAttribute("action")) : f.GetAttribute("action") == action);
+        var fields = new List<KeyValuePair<string, string>>();
+        foreach (var element in form.Elements)
+        {
+            var name = element.GetAttribute("name");
+            if (string.IsNullOrEmpty(name))
+            {
+                continue;
+            }
+
+            switch (element)
+            {
+                case AngleSharp.Html.Dom.IHtmlInputElement input when input.Type is "checkbox" or "radio":
+                    if (input.IsChecked)
+                    {
+                        fields.Add(new(name, input.Value));
+                    }
+
+                    break;
+                case AngleSharp.Html.Dom.IHtmlInputElement input when input.Type is "submit" or "button" or "file":
+                    break;
+                case AngleSharp.Html.Dom.IHtmlInputElement input:
+                    fields.Add(new(name, input.Value));
+                    break;
+                case AngleSharp.Html.Dom.IHtmlSelectElement select:
+                    var option = select.Options.FirstOrDefault(o => o.IsSelected) ?? (select.Options.Length > 0 ? select.Options[0] : null);
+                    fields.Add(new(name, option?.Value ?? string.Empty));
+                    break;
+                case AngleSharp.Html.Dom.IHtmlTextAreaElement area:
+                    fields.Add(new(name, area.Value));
+                    break;
+            }
+        }
+
+        return fields;
+    }
+
+    /// <summary>Posts <paramref name="fields"/> (from <see cref="ReadFormAsync"/>, changed as a person would) to
+    /// <paramref name="path"/>; the anti-forgery token is among them.</summary>
+    public Task<HttpResponseMessage> SubmitAsync(string path, IEnumerable<KeyValuePair<string, string>> fields) =>
+        client.PostAsync(path, new FormUrlEncodedContent(fields));
+
     private static string StripHandler(string path) => Regex.Replace(path, "([?&])handler=[^&]*&?", "$1").TrimEnd('?', '&');
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
