@@ -2,7 +2,9 @@ using RecoveryWatch.Meetings;
 
 namespace RecoveryWatch.Web.Infrastructure;
 
-/// <summary>Closes silence procedures at their deadline even when nobody looks at them (reads close them too).</summary>
+/// <summary>Stores the close of silence procedures whose deadline has passed. Readers already see them as adopted, computed
+/// from the clock (reading never writes); the sweep, like the next write that meets one, stores it. Each close is a
+/// conditional update, so sweeps of several app instances on one database store and audit it once.</summary>
 public sealed class SilenceSweep(IServiceScopeFactory scopes, TimeProvider clock, ILogger<SilenceSweep> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

@@ -34,10 +34,6 @@ public sealed class Rounds(RecoveryWatchDbContext db, TimeProvider clock)
         {
             errors.Add("code", code.Length == 0 ? "Required" : "TooLong", 40);
         }
-        else if (await db.Rounds.AnyAsync(r => r.Code == code, cancellationToken))
-        {
-            errors.Add("code", "Duplicate");
-        }
 
         if (string.IsNullOrWhiteSpace(request.Title))
         {
@@ -63,14 +59,40 @@ public sealed class Rounds(RecoveryWatchDbContext db, TimeProvider clock)
         }
 
         errors.ThrowIfAny();
+
+        // One round per code. A code already taken is a conflict with what is stored (409 on `code`), whether this look-up
+        // finds it or, when another request (or app instance) takes the code between the look-up and the insert, the unique
+        // index on Rounds.Code refuses the second copy: the same answer either way, never a 500.
+        if (await db.Rounds.AnyAsync(r => r.Code == code, cancellationToken))
+        {
+            throw new ConflictException("code", "RoundCodeTaken", code);
+        }
+
         var round = new InformationRound(code, LocalizedText.Of(request.Title!.Trim()), request.Mandate?.Trim() ?? "resolution 8/9", request.PeriodFrom, request.PeriodTo, request.Deadline, Questionnaire.Version);
         round.Ask(request.States.Distinct());
-        await using var transaction = await db.BeginWriteAsync(cancellationToken);
-        db.Rounds.Add(round);
-        await db.SaveChangesAsync(cancellationToken);
-        db.AuditEntries.Add(new AuditEntry(clock.GetUtcNow(), actor, "create", nameof(InformationRound), round.Id.ToString(CultureInfo.InvariantCulture), null, JsonSerializer.Serialize(request)));
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        try
+        {
+            await using var transaction = await db.BeginWriteAsync(cancellationToken);
+            db.Rounds.Add(round);
+            await db.SaveChangesAsync(cancellationToken);
+            db.AuditEntries.Add(new AuditEntry(clock.GetUtcNow(), actor, "create", nameof(InformationRound), round.Id.ToString(CultureInfo.InvariantCulture), null, JsonSerializer.Serialize(request)));
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch (Exception exception) when (exception is DbUpdateException or ConflictException)
+        {
+            // Rolled back, and dropped from the context so that no later save stores it. The code is looked up again after the
+            // refusal rather than read from the engine's error (SQLite's unique violation reaches here untranslated, as a
+            // DbUpdateException), so that both engines give the same answer.
+            db.ChangeTracker.Clear();
+            if (await db.Rounds.AnyAsync(r => r.Code == code, cancellationToken))
+            {
+                throw new ConflictException("code", "RoundCodeTaken", code);
+            }
+
+            throw;
+        }
+
         return await GetAsync(round.Id, null, "en", cancellationToken);
     }
 

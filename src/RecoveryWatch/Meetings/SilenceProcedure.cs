@@ -74,10 +74,22 @@ public sealed class SilenceProcedure
         return entry;
     }
 
+    /// <summary>Still open as stored, but its deadline has passed: adopted in fact, the close not yet stored.</summary>
+    public bool IsDue(DateTimeOffset now) => Status == SilenceStatus.Open && now >= Deadline;
+
+    /// <summary>
+    /// The status as of <paramref name="now"/>. The procedure closes itself at the deadline whether or not anyone stores it:
+    /// readers compute the outcome from the clock (reading never writes), and the sweep or the next write stores it.
+    /// </summary>
+    public SilenceStatus StatusAt(DateTimeOffset now) => IsDue(now) ? SilenceStatus.Adopted : Status;
+
+    /// <summary>When the procedure ended as of <paramref name="now"/> (the deadline, for one adopted by silence); null while open.</summary>
+    public DateTimeOffset? ClosedAtAsOf(DateTimeOffset now) => IsDue(now) ? Deadline : ClosedAt;
+
     /// <summary>At the deadline an open procedure ends as adopted. Returns whether the status changed.</summary>
     public bool CloseIfDue(DateTimeOffset now)
     {
-        if (Status != SilenceStatus.Open || now < Deadline)
+        if (!IsDue(now))
         {
             return false;
         }

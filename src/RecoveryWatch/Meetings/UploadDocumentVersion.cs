@@ -41,12 +41,31 @@ public sealed class UploadDocumentVersion(RecoveryWatchDbContext db, TimeProvide
             ?? throw new NotFoundException($"No document {text}.");
         using var buffer = new MemoryStream();
         await content.CopyToAsync(buffer, cancellationToken);
-        await using var transaction = await db.BeginWriteAsync(cancellationToken);
-        var now = clock.GetUtcNow();
-        var version = document.Upload(language, Path.GetFileName(fileName), string.IsNullOrEmpty(contentType) ? "application/octet-stream" : contentType, buffer.ToArray(), now);
-        db.AuditEntries.Add(new AuditEntry(now, actor, "upload", "Document", text, null, JsonSerializer.Serialize(new { language, version.FileName, version.Sha256, version.Size })));
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        DocumentVersion version;
+        try
+        {
+            await using var transaction = await db.BeginWriteAsync(cancellationToken);
+            var now = clock.GetUtcNow();
+            version = document.Upload(language, Path.GetFileName(fileName), string.IsNullOrEmpty(contentType) ? "application/octet-stream" : contentType, buffer.ToArray(), now);
+            db.AuditEntries.Add(new AuditEntry(now, actor, "upload", "Document", text, null, JsonSerializer.Serialize(new { language, version.FileName, version.Sha256, version.Size })));
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch (Exception exception) when (exception is DbUpdateException or ConflictException)
+        {
+            // Two first uploads of one language version at once: the unique index (document, language) lets one create it and
+            // refuses the other, whose file is not stored (rolled back, and dropped from the context). Uploads that find the
+            // version stored replace its file one after the other, each audited. What is stored is looked up again rather
+            // than the engine's error read (SQLite's unique violation arrives untranslated).
+            db.ChangeTracker.Clear();
+            if (await db.Documents.Where(d => d.Symbol == text).SelectMany(d => d.Versions).AnyAsync(v => v.Language == language, cancellationToken))
+            {
+                throw new ConflictException("file", "VersionUploadedMeanwhile", exception);
+            }
+
+            throw;
+        }
+
         return new UploadedVersion(text, language, version.FileName!, version.Size, version.Sha256!);
     }
 }

@@ -147,7 +147,7 @@ public abstract class AccessMatrixTests(WorldApp world)
     /// <summary>Where the first allowed caller changes the state the next one meets (adopting the agenda happens once).</summary>
     private static readonly Dictionary<string, HttpStatusCode> AllowedAlternative = new(StringComparer.Ordinal)
     {
-        ["POST /api/v1/meetings/{id:int}/agenda/adopt"] = HttpStatusCode.BadRequest,
+        ["POST /api/v1/meetings/{id:int}/agenda/adopt"] = HttpStatusCode.Conflict,
     };
 
     private List<(string Method, string Pattern)> MappedEndpoints()

@@ -238,7 +238,7 @@ public abstract class MeetingApiTests(RecoveryWatchApp app)
         var view = await adopted.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("Adopted", view.GetProperty("agendaStatus").GetString());
         var again = await secretariat.PostAsync($"/api/v1/meetings/{id}/agenda/adopt", null);
-        Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
         Assert.Contains("agendaStatus", await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         await secretariat.PostAsJsonAsync($"/api/v1/meetings/{id}/agenda/amendments", new { text = "Item 5 continued on Thursday." });
         var after = await app.CreateClient().GetFromJsonAsync<JsonElement>($"/api/v1/meetings/{id}");

@@ -61,6 +61,41 @@ public sealed class SilenceRuleTests
     }
 
     [Fact]
+    public void Past_its_deadline_an_open_procedure_reads_as_adopted_without_changing()
+    {
+        var procedure = new SilenceProcedure(1, "CAC/COSP/WG.2/2020/L.1", Start, Start.AddDays(3), "secretariat");
+        Assert.False(procedure.IsDue(Start.AddDays(3).AddTicks(-1)));
+        Assert.Equal(SilenceStatus.Open, procedure.StatusAt(Start.AddDays(3).AddTicks(-1)));
+        Assert.Null(procedure.ClosedAtAsOf(Start.AddDays(3).AddTicks(-1)));
+
+        Assert.True(procedure.IsDue(Start.AddDays(3)));
+        Assert.Equal(SilenceStatus.Adopted, procedure.StatusAt(Start.AddDays(4)));
+        Assert.Equal(Start.AddDays(3), procedure.ClosedAtAsOf(Start.AddDays(4)));
+        // Computing it changes nothing: the stored status and version wait for the sweep or the next write.
+        Assert.Equal(SilenceStatus.Open, procedure.Status);
+        Assert.Null(procedure.ClosedAt);
+        Assert.Equal(0, procedure.Version);
+
+        // What readers computed is exactly what the close stores.
+        Assert.True(procedure.CloseIfDue(Start.AddDays(4)));
+        Assert.Equal((SilenceStatus.Adopted, (DateTimeOffset?)Start.AddDays(3), 1), (procedure.Status, procedure.ClosedAt, procedure.Version));
+        Assert.False(procedure.IsDue(Start.AddDays(5)));
+    }
+
+    [Fact]
+    public void A_broken_procedure_stays_broken_as_of_any_later_time()
+    {
+        var procedure = new SilenceProcedure(1, "CAC/COSP/WG.2/2020/L.1", Start, Start.AddDays(3), "secretariat");
+        procedure.Break("FRA", SilenceBreakKind.Objection, "No.", "delegate", Start.AddDays(1));
+        Assert.False(procedure.IsDue(Start.AddDays(4)));
+        Assert.Equal(SilenceStatus.Broken, procedure.StatusAt(Start.AddDays(4)));
+        Assert.Equal(Start.AddDays(1), procedure.ClosedAtAsOf(Start.AddDays(4)));
+        var second = Assert.Throws<InvalidOperationException>(() => procedure.Break("DEU", SilenceBreakKind.Amendment, "Also no.", "delegate", Start.AddDays(2)));
+        Assert.Equal("AlreadyBroken", second.Message);
+        Assert.Single(procedure.Breaks);
+    }
+
+    [Fact]
     public void Deadline_must_follow_circulation() =>
         Assert.Throws<ArgumentException>(() => new SilenceProcedure(1, "CAC/COSP/WG.2/2020/L.1", Start, Start, "secretariat"));
 }
@@ -87,13 +122,13 @@ public abstract class SilenceProcedureTests(ClockedApp app)
         return await app.BearerClientAsync(email, DelegatePassword);
     }
 
-    /// <summary>Moves a month on (closing any procedure another test left open: one is open per meeting at a time), then
-    /// circulates a draft. Tokens are taken after the move, since they expire after an hour of the test clock.</summary>
+    /// <summary>Moves a month on, past the deadline of any procedure another test left open (one is open per meeting at a
+    /// time; circulating stores its close first), then circulates a draft. Tokens are taken after the move, since they
+    /// expire after an hour of the test clock.</summary>
     private async Task<int> CirculateAsync(TimeSpan deadlineIn)
     {
         app.Clock.Advance(TimeSpan.FromDays(30));
         var id = await MeetingIdAsync();
-        await app.CreateClient().GetAsync($"/api/v1/meetings/{id}/silence");
         using var secretariat = await app.SecretariatClientAsync();
         var response = await secretariat.PostAsJsonAsync($"/api/v1/meetings/{id}/silence", new { draftSymbol = "CAC/COSP/WG.2/2020/L.1", deadline = app.Clock.GetUtcNow().Add(deadlineIn) });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
@@ -109,11 +144,20 @@ public abstract class SilenceProcedureTests(ClockedApp app)
         var procedure = await CirculateAsync(TimeSpan.FromHours(48));
         Assert.Equal("Open", await StatusAsync(procedure));
         app.Clock.Advance(TimeSpan.FromHours(49));
+        // Read as adopted at once, computed from the clock; the letter says so too.
         Assert.Equal("Adopted", await StatusAsync(procedure));
-
         var letter = await app.CreateClient().GetByteArrayAsync($"/api/v1/silence/{procedure}/outcome.docx?lang=en");
         using var word = WordprocessingDocument.Open(new MemoryStream(letter), false);
         Assert.Contains("The report is therefore adopted", word.MainDocumentPart!.Document!.Body!.InnerText, StringComparison.Ordinal);
+
+        // The sweep stores the close, audited once, however often it runs.
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<SilenceProcedures>().CloseDueAsync();
+            await scope.ServiceProvider.GetRequiredService<SilenceProcedures>().CloseDueAsync();
+        }
+
+        Assert.Equal("Adopted", await StatusAsync(procedure));
         await app.WithDbAsync(async db =>
         {
             var actions = await db.AuditEntries.Where(a => a.EntityType == nameof(SilenceProcedure) && a.EntityId == procedure.ToString(System.Globalization.CultureInfo.InvariantCulture)).Select(a => a.Action).ToListAsync();
@@ -151,6 +195,41 @@ public abstract class SilenceProcedureTests(ClockedApp app)
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("deadline has passed", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal("Adopted", await StatusAsync(procedure));
+        // A write may close: the late objection stored the close it met (adopted at the deadline), and nothing of its own.
+        await app.WithDbAsync(async db =>
+        {
+            var stored = await db.SilenceProcedures.AsNoTracking().Include(s => s.Breaks).SingleAsync(s => s.Id == procedure);
+            Assert.Equal(SilenceStatus.Adopted, stored.Status);
+            Assert.Equal(stored.Deadline, stored.ClosedAt);
+            Assert.Empty(stored.Breaks);
+            var actions = await db.AuditEntries.Where(a => a.EntityType == nameof(SilenceProcedure) && a.EntityId == procedure.ToString(System.Globalization.CultureInfo.InvariantCulture)).Select(a => a.Action).ToListAsync();
+            Assert.Equal(["circulate", "close"], actions);
+        });
+    }
+
+    [Fact]
+    public async Task A_second_objection_is_refused_as_silence_already_broken()
+    {
+        var procedure = await CirculateAsync(TimeSpan.FromHours(24));
+        using var france = await UserAsync("silence.fra@recoverywatch.test", Roles.Delegate, "FRA");
+        using var spain = await UserAsync("second.esp@recoverywatch.test", Roles.Delegate, "ESP");
+        Assert.Equal(HttpStatusCode.OK, (await france.PostAsJsonAsync($"/api/v1/silence/{procedure}/breaks", new { kind = "Objection", text = "First." })).StatusCode);
+        var second = await spain.PostAsJsonAsync($"/api/v1/silence/{procedure}/breaks?culture=fr", new { kind = "Amendment", text = "Second." });
+        Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
+        var problem = await second.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Contains("Le silence a déjà été rompu", problem.GetProperty("errors").GetProperty("text")[0].GetString(), StringComparison.Ordinal);
+        var view = await app.CreateClient().GetFromJsonAsync<JsonElement>($"/api/v1/silence/{procedure}");
+        Assert.Equal("FRA", Assert.Single(view.GetProperty("breaks").EnumerateArray()).GetProperty("state").GetString());
+    }
+
+    [Fact]
+    public async Task A_second_circulation_while_one_is_open_is_a_conflict()
+    {
+        await CirculateAsync(TimeSpan.FromHours(24));
+        using var secretariat = await app.SecretariatClientAsync();
+        var response = await secretariat.PostAsJsonAsync($"/api/v1/meetings/{await MeetingIdAsync()}/silence", new { draftSymbol = "CAC/COSP/WG.2/2020/L.2", deadline = app.Clock.GetUtcNow().AddHours(12) });
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Contains("already open", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("draftSymbol")[0].GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
