@@ -57,7 +57,7 @@ public class ImportBenchmarks
     public async Task<int> Import()
     {
         await using var scope = _services.CreateAsyncScope();
-        var summary = await scope.ServiceProvider.GetRequiredService<ImportSubmission>().HandleAsync(_round, "NGA", "bench.xlsx", _file, "bench");
+        var summary = await scope.ServiceProvider.GetRequiredService<ImportSubmission>().HandleAsync(_round, "NGA", "bench.xlsx", _file, "bench", Replacement.Current);
         return summary.Measures;
     }
 

@@ -9,7 +9,8 @@ namespace RecoveryWatch.BrowserTests;
 /// <summary>
 /// The information-request cycle as people do it: Kenya's focal point downloads the template, sends it back with one
 /// error, sees the error with its cell, fixes it and sends it; the Secretariat asks for clarification; the focal point
-/// answers with a new upload; the Secretariat validates; the case appears in public search.
+/// answers with a new upload, confirming that it replaces the answer asked about; the Secretariat validates; the case
+/// appears in public search.
 /// </summary>
 [Collection(BrowserFlows.Name)]
 public sealed class InformationRequestFlowTests(BrowserApp app)
@@ -45,9 +46,20 @@ public sealed class InformationRequestFlowTests(BrowserApp app)
 
         await focal.GotoAsync(submissionUrl);
         await Expect(focal.GetByText("Is the amount in Kenyan shillings or in US dollars?")).ToBeVisibleAsync();
-        await focal.GetByRole(AriaRole.Link, new() { Name = "Information requests" }).First.ClickAsync();
-        await focal.GetByRole(AriaRole.Link, new() { Name = "Collection of information on international asset recovery cases, 2020" }).ClickAsync();
-        await UploadAsync(focal, Fill(template, "1800000", "Amount in US dollars."));
+        await focal.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Answer the questions") }).ClickAsync();
+
+        // The corrected workbook supersedes the answer asked about: the page first lists that answer and stores nothing
+        // until the focal point ticks the box and sends the file again.
+        var corrected = Fill(template, "1800000", "Amount in US dollars.");
+        await UploadAsync(focal, corrected);
+        var confirmation = focal.Locator("#replace-confirmation");
+        await Expect(confirmation).ToBeVisibleAsync();
+        await Expect(confirmation).ToContainTextAsync("Replace the earlier answer?");
+        await Expect(confirmation).ToContainTextAsync("Clarification requested");
+        await Expect(confirmation).ToContainTextAsync("Excel workbook (kenya-answer.xlsx)");
+        await Expect(focal.GetByRole(AriaRole.Status)).ToHaveCountAsync(0);
+        await focal.GetByLabel(new System.Text.RegularExpressions.Regex("Replace answer [0-9]+ of Kenya with this file")).CheckAsync();
+        await UploadAsync(focal, corrected);
         await Expect(focal.GetByRole(AriaRole.Status)).ToContainTextAsync("received");
         await focal.GetByRole(AriaRole.Link, new() { Name = "See the answer" }).First.ClickAsync();
 

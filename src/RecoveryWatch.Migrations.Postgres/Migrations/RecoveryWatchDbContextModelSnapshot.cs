@@ -791,6 +791,14 @@ namespace RecoveryWatch.Migrations.Postgres.Migrations
                     b.Property<int>("CandidateCaseId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("CandidateTitle")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("DecidedBy")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
@@ -805,6 +813,11 @@ namespace RecoveryWatch.Migrations.Postgres.Migrations
 
                     b.Property<int>("ReportedCaseId")
                         .HasColumnType("integer");
+
+                    b.Property<string>("ReportedTitle")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
 
                     b.Property<double>("Score")
                         .HasColumnType("double precision");
@@ -1969,21 +1982,6 @@ namespace RecoveryWatch.Migrations.Postgres.Migrations
                     b.HasOne("RecoveryWatch.Cases.Case", null)
                         .WithMany("Victims")
                         .HasForeignKey("CaseId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("RecoveryWatch.Collection.MatchProposal", b =>
-                {
-                    b.HasOne("RecoveryWatch.Cases.Case", null)
-                        .WithMany()
-                        .HasForeignKey("CandidateCaseId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("RecoveryWatch.Cases.Case", null)
-                        .WithMany()
-                        .HasForeignKey("ReportedCaseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

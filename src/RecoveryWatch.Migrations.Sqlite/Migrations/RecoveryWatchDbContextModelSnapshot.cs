@@ -754,6 +754,14 @@ namespace RecoveryWatch.Migrations.Sqlite.Migrations
                     b.Property<int>("CandidateCaseId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("CandidateTitle")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("DecidedBy")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
@@ -768,6 +776,11 @@ namespace RecoveryWatch.Migrations.Sqlite.Migrations
 
                     b.Property<int>("ReportedCaseId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReportedTitle")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
 
                     b.Property<double>("Score")
                         .HasColumnType("REAL");
@@ -1894,21 +1907,6 @@ namespace RecoveryWatch.Migrations.Sqlite.Migrations
                     b.HasOne("RecoveryWatch.Cases.Case", null)
                         .WithMany("Victims")
                         .HasForeignKey("CaseId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("RecoveryWatch.Collection.MatchProposal", b =>
-                {
-                    b.HasOne("RecoveryWatch.Cases.Case", null)
-                        .WithMany()
-                        .HasForeignKey("CandidateCaseId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("RecoveryWatch.Cases.Case", null)
-                        .WithMany()
-                        .HasForeignKey("ReportedCaseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

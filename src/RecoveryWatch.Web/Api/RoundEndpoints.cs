@@ -21,21 +21,25 @@ public static class RoundEndpoints
         rounds.MapPost("/{id:int}/submissions/{state}", SubmitAsync).RequireAuthorization(Policies.TakePartInRounds)
             .DisableAntiforgery()
             .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(WorkbookReader.MaxFileBytes + 65536))
-            .WithSummary("Submit a filled-in template (multipart 'file'): 201 with the submission, or 400 listing every error with sheet, row and column");
+            .WithSummary("Submit a filled-in template (multipart 'file'): 201 with the submission, 400 listing every error with sheet, row and column, or 409 naming the State's "
+                + "current answer it would supersede (send again with ?replace=true), a validated answer, or another import for the State and round stored at the same time");
 
         var submissions = api.MapGroup("/submissions").WithTags("Information requests");
         submissions.MapGet("/{id:int}", SubmissionAsync).RequireAuthorization(Policies.TakePartInRounds).WithSummary("A submission and what it would change");
-        submissions.MapPost("/{id:int}/clarification", ClarifyAsync).RequireAuthorization(Policies.EditCases).WithSummary("Ask the State for clarification, row by row");
-        submissions.MapPost("/{id:int}/validate", ValidateAsync).RequireAuthorization(Policies.EditCases).WithSummary("Validate and merge into the case database");
+        submissions.MapPost("/{id:int}/clarification", ClarifyAsync).RequireAuthorization(Policies.EditCases)
+            .WithSummary("Ask the State for clarification, row by row; 409 if the answer is no longer waiting for review (asked, validated or superseded meanwhile)");
+        submissions.MapPost("/{id:int}/validate", ValidateAsync).RequireAuthorization(Policies.EditCases)
+            .WithSummary("Validate and merge into the case database, once: 409 if already validated, sent back or superseded, or validated at the same time by another request");
         var reconciliation = api.MapGroup("/reconciliation").WithTags("Information requests").RequireAuthorization(Policies.EditCases);
-        reconciliation.MapGet("/", async (Reconciliation r, CancellationToken ct) => TypedResults.Ok(await r.ListAsync(ct))).WithSummary("Proposed matches between reports of the same matter");
+        reconciliation.MapGet("/", async (Reconciliation r, CancellationToken ct) => TypedResults.Ok(await r.ListAsync(ct)))
+            .WithSummary("Proposed matches between reports of the same matter, then every decision taken (status, decidedBy, decidedAt, the two cases' ids and titles at the time)");
         reconciliation.MapPost("/{id:int}/confirm", async (int id, HttpContext http, Reconciliation r, CancellationToken ct) => TypedResults.Ok(new { caseId = await r.ConfirmAsync(id, http.User.Actor(), ct) }))
-            .WithSummary("Confirm: the two reports become one canonical case");
+            .WithSummary("Confirm: the two reports become one canonical case; 409 if the proposal is already decided");
         reconciliation.MapPost("/{id:int}/reject", async (int id, HttpContext http, Reconciliation r, CancellationToken ct) =>
         {
             await r.RejectAsync(id, http.User.Actor(), ct);
             return TypedResults.NoContent();
-        }).WithSummary("Reject: they are different matters");
+        }).WithSummary("Reject: they are different matters; 409 if the proposal is already decided");
 
         return api;
     }
@@ -77,13 +81,15 @@ public static class RoundEndpoints
         return TypedResults.File(workbook.Content, SubmissionTemplate.ContentType, workbook.FileName);
     }
 
-    private static async Task<Created<SubmissionSummary>> SubmitAsync(int id, string state, IFormFile file, HttpContext http, ImportSubmission import, CancellationToken ct)
+    /// <param name="replace">The sender's consent that this answer supersedes the State's current one; without it such an
+    /// upload is a 409 naming the answer it would supersede.</param>
+    private static async Task<Created<SubmissionSummary>> SubmitAsync(int id, string state, IFormFile file, bool? replace, HttpContext http, ImportSubmission import, CancellationToken ct)
     {
         var code = state.Trim().ToUpperInvariant();
         CheckState(http, code);
         using var buffer = new MemoryStream();
         await file.CopyToAsync(buffer, ct);
-        var summary = await import.HandleAsync(id, code, file.FileName, buffer.ToArray(), http.User.Actor(), ct);
+        var summary = await import.HandleAsync(id, code, file.FileName, buffer.ToArray(), http.User.Actor(), replace == true ? Replacement.Current : null, ct);
         return TypedResults.Created($"/api/v1/submissions/{summary.Id}", summary);
     }
 

@@ -113,7 +113,8 @@ public static partial class CommandLine
         var roundOption = new Option<int>("--round") { Description = "Round id (see /api/v1/rounds).", Required = true };
         var importState = new Option<string>("--state") { Description = "ISO 3166-1 alpha-3 code of the reporting State.", Required = true };
         var fileArgument = new Argument<FileInfo>("FILE.xlsx") { Description = "The filled-in template." };
-        var importCommand = new Command("import-submission", "Import a State's filled-in template for a round, as the upload page does.") { roundOption, importState, fileArgument };
+        var replaceOption = new Option<bool>("--replace") { Description = "Supersede the State's current answer in the round (without it, such an import is refused and names that answer)." };
+        var importCommand = new Command("import-submission", "Import a State's filled-in template for a round, as the upload page does.") { roundOption, importState, fileArgument, replaceOption };
         importCommand.SetAction((parse, ct) => WithScope(app, async services =>
         {
             await services.GetRequiredService<DatabaseInitializer>().MigrateAsync(ct);
@@ -122,7 +123,8 @@ public static partial class CommandLine
             try
             {
                 var summary = await services.GetRequiredService<RecoveryWatch.Collection.ImportSubmission>()
-                    .HandleAsync(parse.GetValue(roundOption), parse.GetValue(importState)!.ToUpperInvariant(), file.Name, bytes, "cli:import-submission", ct);
+                    .HandleAsync(parse.GetValue(roundOption), parse.GetValue(importState)!.ToUpperInvariant(), file.Name, bytes, "cli:import-submission",
+                        parse.GetValue(replaceOption) ? RecoveryWatch.Collection.Replacement.Current : null, ct);
                 await Console.Out.WriteLineAsync($"Submission {summary.Id}: {summary.Cases} cases, {summary.Measures} measures from {summary.State}.");
             }
             catch (RecoveryWatch.Collection.WorkbookRejectedException rejected)

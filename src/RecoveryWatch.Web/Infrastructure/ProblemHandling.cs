@@ -44,9 +44,6 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ISt
             case RecoveryWatch.Collection.WorkbookRejectedException workbook:
                 problem = WorkbookProblem(workbook, localizer);
                 break;
-            case RecoveryWatch.Collection.ImportInProgressException:
-                problem = new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = localizer["Problem.ImportInProgress"] };
-                break;
             case Api.ForbiddenStateException:
                 problem = new ProblemDetails { Status = StatusCodes.Status403Forbidden, Title = localizer["Problem.NotYourState"] };
                 break;

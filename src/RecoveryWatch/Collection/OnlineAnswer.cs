@@ -80,15 +80,24 @@ public sealed class OnlineAnswer(RecoveryWatchDbContext db, ImportSubmission imp
         return draft is null ? null : JsonSerializer.Deserialize<OnlineAnswerForm>(draft.Content);
     }
 
+    /// <summary>
+    /// Saves the draft in one transaction that reads the draft and the State's round status after taking the write lock.
+    /// Two saves at once (two tabs, a double click) are serialised by the database: the later one overwrites the earlier,
+    /// as saving a draft does; if they still collide (the first draft of a State inserted twice on two app instances), the
+    /// unique index or the version token refuses the second with a 409 that asks to save again, never a 500.
+    /// </summary>
     public async Task SaveDraftAsync(int roundId, string state, OnlineAnswerForm form, string actor, CancellationToken cancellationToken = default)
     {
-        var round = await db.Rounds.Include(r => r.States).SingleOrDefaultAsync(r => r.Id == roundId, cancellationToken)
-            ?? throw new Common.NotFoundException($"Round {roundId} does not exist.");
-        var roundState = round.States.SingleOrDefault(s => s.StateCode == state)
-            ?? throw new Common.ValidationFailedException([new Common.ValidationError("state", "NotAskedInRound", state)]);
+        if (!await db.Rounds.AnyAsync(r => r.Id == roundId, cancellationToken))
+        {
+            throw new Common.NotFoundException($"Round {roundId} does not exist.");
+        }
+
         var content = JsonSerializer.Serialize(Compact(form));
         var now = clock.GetUtcNow();
         await using var transaction = await db.BeginWriteAsync(cancellationToken);
+        var roundState = await db.Set<RoundState>().SingleOrDefaultAsync(s => s.RoundId == roundId && s.StateCode == state, cancellationToken)
+            ?? throw new Common.ValidationFailedException([new Common.ValidationError("state", "NotAskedInRound", state)]);
         var draft = await db.Set<SubmissionDraft>().SingleOrDefaultAsync(d => d.RoundId == roundId && d.StateCode == state, cancellationToken);
         if (draft is null)
         {
@@ -109,13 +118,9 @@ public sealed class OnlineAnswer(RecoveryWatchDbContext db, ImportSubmission imp
         await transaction.CommitAsync(cancellationToken);
     }
 
-    public async Task<SubmissionSummary> SubmitAsync(int roundId, string state, OnlineAnswerForm form, string actor, CancellationToken cancellationToken = default)
-    {
-        var compact = Compact(form);
-        var summary = await import.HandleRowsAsync(roundId, state, Sheets(compact), actor, cancellationToken);
-        await db.Set<SubmissionDraft>().Where(d => d.RoundId == roundId && d.StateCode == state).ExecuteDeleteAsync(cancellationToken);
-        return summary;
-    }
+    /// <summary>Submits the form through the import's checks and storage; the draft is removed in the same transaction.</summary>
+    public Task<SubmissionSummary> SubmitAsync(int roundId, string state, OnlineAnswerForm form, string actor, Replacement? replace = null, CancellationToken cancellationToken = default) =>
+        import.HandleRowsAsync(roundId, state, Sheets(Compact(form)), actor, replace, cancellationToken);
 
     /// <summary>The form's rows, blank ones dropped, as the workbook's sheets (header keys in row 1, data from row 3).</summary>
     public static Dictionary<string, List<SheetRow>> Sheets(OnlineAnswerForm form)

@@ -14,48 +14,92 @@ public enum MatchStatus
     Proposed,
     Confirmed,
     Rejected,
+
+    /// <summary>Closed without a decision of its own: one of its two cases was merged into a third by another decision.</summary>
+    Withdrawn,
 }
 
-/// <summary>A proposal that a case just reported and a stored case are the same matter, seen from the two sides.</summary>
+/// <summary>
+/// A proposal that a case just reported and a stored case are the same matter, seen from the two sides, and, once an
+/// analyst has decided, the record of that decision: confirmed or rejected, by whom, when, with the two cases' ids and
+/// titles as they were at that moment. The record outlives the cases: confirming deletes the reported case (merged into
+/// the stored one), so the case ids are plain numbers here, not foreign keys that would delete the decision with the case.
+/// </summary>
 public sealed class MatchProposal
 {
-    public MatchProposal(int reportedCaseId, int candidateCaseId, double score, string reasons, DateTimeOffset at)
+    public MatchProposal(int reportedCaseId, string reportedTitle, int candidateCaseId, string candidateTitle, double score, string reasons, DateTimeOffset at)
     {
         ReportedCaseId = reportedCaseId;
+        ReportedTitle = reportedTitle;
         CandidateCaseId = candidateCaseId;
+        CandidateTitle = candidateTitle;
         Score = score;
         Reasons = reasons;
         ProposedAt = at;
     }
 
-    private MatchProposal() => Reasons = string.Empty;
+    private MatchProposal() => Reasons = ReportedTitle = CandidateTitle = string.Empty;
 
     public int Id { get; private set; }
     public int ReportedCaseId { get; private set; }
+
+    /// <summary>The reported case's title when proposed, then when decided (the case itself may be gone since).</summary>
+    public string ReportedTitle { get; private set; }
+
     public int CandidateCaseId { get; private set; }
+
+    /// <summary>The stored case's title when proposed, then when decided.</summary>
+    public string CandidateTitle { get; private set; }
+
     public double Score { get; private set; }
     public string Reasons { get; private set; }
     public MatchStatus Status { get; private set; }
     public DateTimeOffset ProposedAt { get; private set; }
     public string? DecidedBy { get; private set; }
+    public DateTimeOffset? DecidedAt { get; private set; }
 
     /// <summary>Raised by every change; a concurrency token, so a write based on a stale read is refused (409), not applied twice.</summary>
     public int Version { get; private set; }
 
-    public void Decide(MatchStatus status, string by)
+    public void Decide(MatchStatus status, string by, DateTimeOffset at, string reportedTitle, string candidateTitle)
+    {
+        if (status is not (MatchStatus.Confirmed or MatchStatus.Rejected))
+        {
+            throw new ArgumentOutOfRangeException(nameof(status), status, "A decision confirms or rejects.");
+        }
+
+        EnsureOpen();
+        Status = status;
+        DecidedBy = by;
+        DecidedAt = at;
+        ReportedTitle = reportedTitle;
+        CandidateTitle = candidateTitle;
+        Version++;
+    }
+
+    /// <summary>Closes a proposal that can no longer be decided because one of its cases was merged away by another decision.</summary>
+    public void Withdraw(string by, DateTimeOffset at)
+    {
+        EnsureOpen();
+        Status = MatchStatus.Withdrawn;
+        DecidedBy = by;
+        DecidedAt = at;
+        Version++;
+    }
+
+    public void EnsureOpen()
     {
         if (Status != MatchStatus.Proposed)
         {
             throw new InvalidOperationException("AlreadyDecided");
         }
-
-        Status = status;
-        DecidedBy = by;
-        Version++;
     }
 }
 
-public sealed record MatchView(int Id, int ReportedCaseId, string ReportedTitle, int CandidateCaseId, string CandidateTitle, double Score, IReadOnlyList<string> Reasons, MatchStatus Status);
+/// <summary>A proposal or a decision as listed; <paramref name="ReportedCaseExists"/> and <paramref name="CandidateCaseExists"/>
+/// say whether each case can still be opened (a confirmed merge removes the reported one).</summary>
+public sealed record MatchView(int Id, int ReportedCaseId, string ReportedTitle, bool ReportedCaseExists, int CandidateCaseId, string CandidateTitle, bool CandidateCaseExists,
+    double Score, IReadOnlyList<string> Reasons, MatchStatus Status, DateTimeOffset ProposedAt, string? DecidedBy, DateTimeOffset? DecidedAt);
 
 /// <summary>
 /// When the requesting and the requested State both report the same matter, their reports should become one canonical case.
@@ -81,7 +125,7 @@ public sealed class Reconciliation(RecoveryWatchDbContext db, TimeProvider clock
             var (score, reasons) = Score(reported, candidate);
             if (score >= Threshold && !await db.Set<MatchProposal>().AnyAsync(p => p.ReportedCaseId == reportedCaseId && p.CandidateCaseId == candidate.Id, cancellationToken))
             {
-                db.Add(new MatchProposal(reportedCaseId, candidate.Id, score, string.Join(';', reasons), clock.GetUtcNow()));
+                db.Add(new MatchProposal(reportedCaseId, reported.Title, candidate.Id, candidate.Title, score, string.Join(';', reasons), clock.GetUtcNow()));
                 added++;
             }
         }
@@ -124,39 +168,63 @@ public sealed class Reconciliation(RecoveryWatchDbContext db, TimeProvider clock
         return (Math.Round(score, 3), reasons);
     }
 
+    /// <summary>Open proposals first (best score first), then every decision, newest first, with who took it and when.</summary>
     public async Task<IReadOnlyList<MatchView>> ListAsync(CancellationToken cancellationToken = default)
     {
-        var proposals = await db.Set<MatchProposal>().AsNoTracking().OrderBy(p => p.Status).ThenByDescending(p => p.Score).ToListAsync(cancellationToken);
+        var proposals = await db.Set<MatchProposal>().AsNoTracking().ToListAsync(cancellationToken);
         var ids = proposals.SelectMany(p => new[] { p.ReportedCaseId, p.CandidateCaseId }).Distinct().ToList();
         var titles = await db.Cases.AsNoTracking().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Title, cancellationToken);
-        return [.. proposals.Select(p => new MatchView(p.Id, p.ReportedCaseId, titles.GetValueOrDefault(p.ReportedCaseId, "—"), p.CandidateCaseId,
-            titles.GetValueOrDefault(p.CandidateCaseId, "—"), p.Score, p.Reasons.Split(';', StringSplitOptions.RemoveEmptyEntries), p.Status))];
+        // An open proposal shows the cases as they are now; a decision shows them as they were when it was taken.
+        string Title(MatchProposal p, int id, string recorded) =>
+            p.Status == MatchStatus.Proposed && titles.TryGetValue(id, out var now) ? now : recorded.Length > 0 ? recorded : titles.GetValueOrDefault(id, "—");
+        return
+        [
+            .. proposals.Where(p => p.Status == MatchStatus.Proposed).OrderByDescending(p => p.Score).ThenBy(p => p.Id)
+                .Concat(proposals.Where(p => p.Status != MatchStatus.Proposed).OrderByDescending(p => p.DecidedAt?.UtcTicks).ThenByDescending(p => p.Id))
+                .Select(p => new MatchView(p.Id, p.ReportedCaseId, Title(p, p.ReportedCaseId, p.ReportedTitle), titles.ContainsKey(p.ReportedCaseId),
+                    p.CandidateCaseId, Title(p, p.CandidateCaseId, p.CandidateTitle), titles.ContainsKey(p.CandidateCaseId),
+                    p.Score, p.Reasons.Split(';', StringSplitOptions.RemoveEmptyEntries), p.Status, p.ProposedAt, p.DecidedBy, p.DecidedAt)),
+        ];
     }
 
     public async Task RejectAsync(int proposalId, string actor, CancellationToken cancellationToken = default)
     {
-        var proposal = await FindAsync(proposalId, cancellationToken);
-        Decide(proposal, MatchStatus.Rejected, actor);
+        var now = clock.GetUtcNow();
         await using var transaction = await db.BeginWriteAsync(cancellationToken);
-        db.AuditEntries.Add(new AuditEntry(clock.GetUtcNow(), actor, "reject-match", nameof(MatchProposal), proposalId.ToString(CultureInfo.InvariantCulture), null, null));
+        // Read inside the write transaction: a decision a colleague took a moment ago is seen, and the version token refuses
+        // the write of one that read the proposal before it changed, so one decision per proposal, whatever the instance.
+        var proposal = await FindAsync(proposalId, cancellationToken);
+        Open(proposal);
+        var titles = await db.Cases.AsNoTracking().Where(c => c.Id == proposal.ReportedCaseId || c.Id == proposal.CandidateCaseId)
+            .ToDictionaryAsync(c => c.Id, c => c.Title, cancellationToken);
+        proposal.Decide(MatchStatus.Rejected, actor, now, titles.GetValueOrDefault(proposal.ReportedCaseId, proposal.ReportedTitle), titles.GetValueOrDefault(proposal.CandidateCaseId, proposal.CandidateTitle));
+        db.AuditEntries.Add(new AuditEntry(now, actor, "reject-match", nameof(MatchProposal), proposalId.ToString(CultureInfo.InvariantCulture), null, Describe(proposal)));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 
-    /// <summary>Merges the reported case into the stored one and removes the duplicate; returns the canonical case id.</summary>
+    /// <summary>Merges the reported case into the stored one and removes the duplicate; returns the canonical case id. The
+    /// decision stays, with the removed case's id and title; open proposals involving the removed case are withdrawn.</summary>
     public async Task<int> ConfirmAsync(int proposalId, string actor, CancellationToken cancellationToken = default)
     {
-        var proposal = await FindAsync(proposalId, cancellationToken);
-        Decide(proposal, MatchStatus.Confirmed, actor);
-        var source = await Load(proposal.ReportedCaseId).AsTracking().SingleAsync(cancellationToken);
-        var target = await Load(proposal.CandidateCaseId).AsTracking().SingleAsync(cancellationToken);
-        var before = JsonSerializer.Serialize(SaveCaseRequest.From(target));
         var now = clock.GetUtcNow();
         await using var transaction = await db.BeginWriteAsync(cancellationToken);
+        var proposal = await FindAsync(proposalId, cancellationToken);
+        Open(proposal);
+        var source = await Load(proposal.ReportedCaseId).AsTracking().SingleOrDefaultAsync(cancellationToken)
+            ?? throw new ConflictException("proposal", "CaseNoLongerExists", proposal.ReportedCaseId);
+        var target = await Load(proposal.CandidateCaseId).AsTracking().SingleOrDefaultAsync(cancellationToken)
+            ?? throw new ConflictException("proposal", "CaseNoLongerExists", proposal.CandidateCaseId);
+        proposal.Decide(MatchStatus.Confirmed, actor, now, source.Title, target.Title);
+        // The claim, before anything is merged: a confirmation or rejection that read the proposal as open too is refused
+        // by the version token here (409), so the cases are merged once and the proposal carries one decision.
+        await db.SaveChangesAsync(cancellationToken);
+        var before = JsonSerializer.Serialize(SaveCaseRequest.From(target));
         target.MergeFrom(source, now);
-        foreach (var other in await db.Set<MatchProposal>().Where(p => p.Id != proposalId && (p.ReportedCaseId == source.Id || p.CandidateCaseId == source.Id)).ToListAsync(cancellationToken))
+        foreach (var other in await db.Set<MatchProposal>()
+            .Where(p => p.Id != proposalId && p.Status == MatchStatus.Proposed && (p.ReportedCaseId == source.Id || p.CandidateCaseId == source.Id)).ToListAsync(cancellationToken))
         {
-            db.Remove(other);
+            other.Withdraw(actor, now);
         }
 
         foreach (var row in await db.Set<SubmittedCase>().Where(r => r.CaseId == source.Id).ToListAsync(cancellationToken))
@@ -165,6 +233,7 @@ public sealed class Reconciliation(RecoveryWatchDbContext db, TimeProvider clock
         }
 
         db.Cases.Remove(source);
+        db.AuditEntries.Add(new AuditEntry(now, actor, "confirm-match", nameof(MatchProposal), proposalId.ToString(CultureInfo.InvariantCulture), null, Describe(proposal)));
         db.AuditEntries.Add(new AuditEntry(now, actor, "merge", nameof(Case), target.Id.ToString(CultureInfo.InvariantCulture), before,
             JsonSerializer.Serialize(new { merged = source.Id, proposal = proposalId, disagreement = target.FiguresDisagree })));
         await db.SaveChangesAsync(cancellationToken);
@@ -172,15 +241,24 @@ public sealed class Reconciliation(RecoveryWatchDbContext db, TimeProvider clock
         return target.Id;
     }
 
-    private static void Decide(MatchProposal proposal, MatchStatus status, string actor)
+    private static string Describe(MatchProposal p) => JsonSerializer.Serialize(new
+    {
+        status = p.Status.ToString(),
+        reported = new { id = p.ReportedCaseId, title = p.ReportedTitle },
+        candidate = new { id = p.CandidateCaseId, title = p.CandidateTitle },
+        score = p.Score,
+    });
+
+    private static void Open(MatchProposal proposal)
     {
         try
         {
-            proposal.Decide(status, actor);
+            proposal.EnsureOpen();
         }
         catch (InvalidOperationException exception)
         {
-            throw new ValidationFailedException([new ValidationError("status", exception.Message)]);
+            // Decided already (by a colleague, or by this analyst's first click): a conflict with its state, 409.
+            throw new ConflictException("status", exception.Message);
         }
     }
 

@@ -16,6 +16,12 @@ public sealed record CommentInput(string Sheet, int Row, string Text);
 /// or validate it, which merges the reported cases and figures into the Asset Recovery Watch database. Each figure keeps
 /// the submission, reporting State and cell it came from. One transaction per step.
 /// </summary>
+/// <remarks>
+/// Each step reads the submission inside its write transaction and claims it (status and version token) before anything
+/// else is written, so of two analysts, or eight clicks, only one step takes effect; the others are refused with a 409
+/// that says where the answer stands. The database decides (the version token in the UPDATE), so this holds with several
+/// app instances on one PostgreSQL, not only within one process.
+/// </remarks>
 public sealed class ReviewSubmission(RecoveryWatchDbContext db, TimeProvider clock, Reconciliation reconciliation)
 {
     public async Task RequestClarificationAsync(int submissionId, IReadOnlyList<CommentInput> comments, string actor, CancellationToken cancellationToken = default)
@@ -25,10 +31,11 @@ public sealed class ReviewSubmission(RecoveryWatchDbContext db, TimeProvider clo
             throw new ValidationFailedException([new ValidationError("comments", "Required")]);
         }
 
-        var submission = await LoadAsync(submissionId, cancellationToken);
         var now = clock.GetUtcNow();
-        Transition(() => submission.RequestClarification(comments.Select(c => new SubmissionComment(c.Sheet, c.Row, c.Text.Trim(), actor, now))));
         await using var transaction = await db.BeginWriteAsync(cancellationToken);
+        var submission = await db.Submissions.Include(s => s.Comments).SingleOrDefaultAsync(s => s.Id == submissionId, cancellationToken)
+            ?? throw new NotFoundException($"Submission {submissionId} does not exist.");
+        Transition(() => submission.RequestClarification(comments.Select(c => new SubmissionComment(c.Sheet, c.Row, c.Text.Trim(), actor, now))));
         await SetRoundStateAsync(submission, RoundStateStatus.ClarificationRequested, cancellationToken);
         db.AuditEntries.Add(new AuditEntry(now, actor, "request-clarification", nameof(Submission), submissionId.ToString(CultureInfo.InvariantCulture), null, JsonSerializer.Serialize(comments)));
         await db.SaveChangesAsync(cancellationToken);
@@ -37,12 +44,16 @@ public sealed class ReviewSubmission(RecoveryWatchDbContext db, TimeProvider clo
 
     public async Task<IReadOnlyList<int>> ValidateAsync(int submissionId, string actor, CancellationToken cancellationToken = default)
     {
-        var submission = await LoadAsync(submissionId, cancellationToken);
         var now = clock.GetUtcNow();
-        Transition(() => submission.Validate(actor, now));
-        var round = await db.Set<InformationRound>().AsNoTracking().SingleAsync(r => r.Id == submission.RoundId, cancellationToken);
         var rates = await db.ExchangeRates.AsNoTracking().ToListAsync(cancellationToken);
         await using var transaction = await db.BeginWriteAsync(cancellationToken);
+        var submission = await LoadAsync(submissionId, cancellationToken);
+        Transition(() => submission.Validate(actor, now));
+        await SetRoundStateAsync(submission, RoundStateStatus.Validated, cancellationToken);
+        // The claim, before a single case is created: a second validation that read the answer as submitted too finds its
+        // version changed here and stops with a 409, so no case is ever created twice.
+        await db.SaveChangesAsync(cancellationToken);
+        var round = await db.Set<InformationRound>().AsNoTracking().SingleAsync(r => r.Id == submission.RoundId, cancellationToken);
         var touched = new List<int>();
         var source = new CaseSource(SourceKind.StateSubmission, submission.StateCode, null,
             $"{round.Code} ({round.Mandate})", DateOnly.FromDateTime(submission.SubmittedAt.UtcDateTime), Visibility.Public);
@@ -66,7 +77,8 @@ public sealed class ReviewSubmission(RecoveryWatchDbContext db, TimeProvider clo
             string action;
             if (row.CaseKey is { } key)
             {
-                target = await db.Cases.Include(c => c.Measures).Include(c => c.Sources).SingleAsync(c => c.Id == key, cancellationToken);
+                var canonical = await CanonicalCaseIdAsync(key, cancellationToken);
+                target = await db.Cases.Include(c => c.Measures).Include(c => c.Sources).SingleAsync(c => c.Id == canonical, cancellationToken);
                 // A figure already stored (same stage, date, amount and currency) is not added twice when a State resends it.
                 var fresh = figures.Where(f => !target.Measures.Any(m => m.Stage == f.Stage && m.Date == f.Date && m.Amount == f.Amount && m.Currency == f.Currency)).ToList();
                 target.AddReported(fresh, source, now);
@@ -119,7 +131,6 @@ public sealed class ReviewSubmission(RecoveryWatchDbContext db, TimeProvider clo
                 JsonSerializer.Serialize(new { submission = submission.Id, state = submission.StateCode, row = $"{Questionnaire.CasesSheet}!{row.Row.ToString(CultureInfo.InvariantCulture)}", measures = figures.Count })));
         }
 
-        await SetRoundStateAsync(submission, RoundStateStatus.Validated, cancellationToken);
         db.AuditEntries.Add(new AuditEntry(now, actor, "validate", nameof(Submission), submissionId.ToString(CultureInfo.InvariantCulture), null, JsonSerializer.Serialize(new { cases = touched })));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -130,6 +141,24 @@ public sealed class ReviewSubmission(RecoveryWatchDbContext db, TimeProvider clo
     {
         var state = await db.Set<RoundState>().SingleAsync(s => s.RoundId == submission.RoundId && s.StateCode == submission.StateCode, cancellationToken);
         state.Set(status, clock.GetUtcNow());
+    }
+
+    /// <summary>
+    /// The case a keyed row updates. Between the upload and this validation, reconciliation may have merged that case into
+    /// another one and removed it; the kept decision says into which, so the figures follow the merge instead of failing.
+    /// </summary>
+    private async Task<int> CanonicalCaseIdAsync(int key, CancellationToken cancellationToken)
+    {
+        var id = key;
+        for (var hops = 0; !await db.Cases.AnyAsync(c => c.Id == id, cancellationToken); hops++)
+        {
+            var mergedInto = hops < 10
+                ? await db.Set<MatchProposal>().Where(p => p.ReportedCaseId == id && p.Status == MatchStatus.Confirmed).Select(p => (int?)p.CandidateCaseId).FirstOrDefaultAsync(cancellationToken)
+                : null;
+            id = mergedInto ?? throw new ConflictException("cases", "CaseNoLongerExists", key);
+        }
+
+        return id;
     }
 
     private async Task<Submission> LoadAsync(int id, CancellationToken cancellationToken) =>
@@ -144,7 +173,9 @@ public sealed class ReviewSubmission(RecoveryWatchDbContext db, TimeProvider clo
         }
         catch (InvalidOperationException exception)
         {
-            throw new ValidationFailedException([new ValidationError("status", exception.Message)]);
+            // The answer is no longer where the request expected it (validated, sent back, superseded): a conflict with its
+            // current state (409), like a lost race, not a malformed request.
+            throw new ConflictException("status", exception.Message);
         }
     }
 }

@@ -97,7 +97,15 @@ public sealed class Submission
     {
         if (Status != expected)
         {
-            throw new InvalidOperationException("SubmissionNot" + expected);
+            // The code says where the answer stands now, so that a second click, or a colleague's decision taken a moment
+            // earlier, reads as what it is ("already validated") rather than as a vague refusal.
+            throw new InvalidOperationException(Status switch
+            {
+                SubmissionStatus.Validated => "SubmissionAlreadyValidated",
+                SubmissionStatus.ClarificationRequested => "SubmissionAwaitingClarification",
+                SubmissionStatus.Superseded => "SubmissionSuperseded",
+                _ => "SubmissionNot" + expected,
+            });
         }
     }
 }

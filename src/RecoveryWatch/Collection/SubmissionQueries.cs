@@ -21,6 +21,17 @@ public sealed record CommentView(string Sheet, int Row, string Text, DateTimeOff
 
 public static class SubmissionQueries
 {
+    /// <summary>Each State's current answer in a round (its latest one not superseded; <paramref name="state"/> for one
+    /// State only), with what a replacement confirmation lists: date, channel, file and counts. Loads no original file.</summary>
+    public static async Task<IReadOnlyList<CurrentSubmission>> CurrentAsync(RecoveryWatchDbContext db, int roundId, string? state, CancellationToken cancellationToken)
+    {
+        var live = await db.Submissions.AsNoTracking()
+            .Where(s => s.RoundId == roundId && s.Status != SubmissionStatus.Superseded && (state == null || s.StateCode == state))
+            .Select(s => new CurrentSubmission(s.Id, s.StateCode, s.Status, s.Channel, s.SubmittedAt, s.FileName, s.Cases.Count, s.Measures.Count))
+            .ToListAsync(cancellationToken);
+        return [.. live.GroupBy(s => s.State, StringComparer.Ordinal).Select(g => g.MaxBy(s => s.Id)!).OrderBy(s => s.State, StringComparer.Ordinal)];
+    }
+
     /// <summary>The submission with, for each row, what it changes against what is stored (the review's diff).</summary>
     public static async Task<SubmissionView> GetAsync(RecoveryWatchDbContext db, int id, IReadOnlyCollection<string>? states, CancellationToken cancellationToken)
     {

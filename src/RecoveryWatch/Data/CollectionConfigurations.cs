@@ -97,10 +97,13 @@ internal sealed class MatchProposalConfiguration : IEntityTypeConfiguration<Matc
         builder.ToTable("MatchProposals");
         builder.Property(p => p.Reasons).HasMaxLength(400);
         builder.Property(p => p.DecidedBy).HasMaxLength(256);
+        builder.Property(p => p.ReportedTitle).HasMaxLength(Cases.CaseLimits.TitleLength);
+        builder.Property(p => p.CandidateTitle).HasMaxLength(Cases.CaseLimits.TitleLength);
         builder.Property(p => p.Version).IsConcurrencyToken();
         builder.HasIndex(p => new { p.ReportedCaseId, p.CandidateCaseId }).IsUnique();
-        builder.HasOne<Cases.Case>().WithMany().HasForeignKey(p => p.ReportedCaseId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasOne<Cases.Case>().WithMany().HasForeignKey(p => p.CandidateCaseId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(p => p.CandidateCaseId);
+        // No foreign keys to the cases: a decision is a record that must outlive the case a confirmed merge removes (it
+        // keeps the ids and titles as they were). Open proposals of a removed case are withdrawn in the same transaction.
     }
 }
 

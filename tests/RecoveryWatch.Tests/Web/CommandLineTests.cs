@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using CsvHelper;
+using Microsoft.EntityFrameworkCore;
 
 namespace RecoveryWatch.Tests.Web;
 
@@ -153,6 +154,43 @@ public sealed class CommandLineTests : IDisposable
         Assert.Contains("not an Excel workbook", error, StringComparison.Ordinal);
         var missing = await RunAsync("import-submission", "--round", "99", "--state", "NGA", file, Database("h.db"));
         Assert.Equal(1, missing.ExitCode);
+    }
+
+    [Fact]
+    public async Task Import_submission_supersedes_the_current_answer_only_with_replace()
+    {
+        // The demo round has Switzerland's answer waiting for review: importing another must not replace it silently.
+        var seeded = await RunAsync("seed-demo", "--cases", "2", Database("i.db"));
+        Assert.True(seeded.ExitCode == 0, seeded.Error);
+        var connection = $"Data Source={Path.Combine(_folder, "i.db")};Pooling=false";
+        int round;
+        int earlier;
+        byte[] template;
+        await using (var db = new RecoveryWatch.Data.RecoveryWatchDbContext(new Microsoft.EntityFrameworkCore.DbContextOptionsBuilder<RecoveryWatch.Data.RecoveryWatchDbContext>().UseSqlite(connection).Options))
+        {
+            round = await db.Rounds.Where(r => r.Code == RecoveryWatch.Collection.SeedDemoRound.Code).Select(r => r.Id).SingleAsync();
+            earlier = await db.Submissions.Where(s => s.RoundId == round && s.StateCode == "CHE").Select(s => s.Id).SingleAsync();
+            template = (await new RecoveryWatch.Collection.SubmissionTemplate(db).WriteAsync(round, "CHE", "en")).Content;
+        }
+
+        var file = Path.Combine(_folder, "che.xlsx");
+        await File.WriteAllBytesAsync(file, RecoveryWatch.Tests.Collection.WorkbookFiller.Fill(template,
+            [[null, "CH-CLI-1", "Command-line answer: accounts of a former oil minister", "NGA", "Requested", "Art17", "", ""]],
+            [["CH-CLI-1", "Frozen", "BankFunds", "3000000", "CHF", "2015-04", null, null]]));
+
+        var refused = await RunAsync("import-submission", "--round", round.ToString(CultureInfo.InvariantCulture), "--state", "CHE", file, Database("i.db"));
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Contains($"answer {earlier} of ", refused.Error, StringComparison.Ordinal);
+        Assert.Contains("--replace", refused.Error, StringComparison.Ordinal);
+
+        var replaced = await RunAsync("import-submission", "--round", round.ToString(CultureInfo.InvariantCulture), "--state", "CHE", file, "--replace", Database("i.db"));
+        Assert.True(replaced.ExitCode == 0, replaced.Error);
+        Assert.Contains("from CHE", replaced.Output, StringComparison.Ordinal);
+        await using (var db = new RecoveryWatch.Data.RecoveryWatchDbContext(new Microsoft.EntityFrameworkCore.DbContextOptionsBuilder<RecoveryWatch.Data.RecoveryWatchDbContext>().UseSqlite(connection).Options))
+        {
+            var statuses = await db.Submissions.Where(s => s.RoundId == round && s.StateCode == "CHE").OrderBy(s => s.Id).Select(s => s.Status).ToListAsync();
+            Assert.Equal([RecoveryWatch.Collection.SubmissionStatus.Superseded, RecoveryWatch.Collection.SubmissionStatus.Submitted], statuses);
+        }
     }
 
     public void Dispose()

@@ -8,11 +8,16 @@ using RecoveryWatch.Web.Infrastructure;
 
 namespace RecoveryWatch.Web.Pages.Reconciliation;
 
-/// <summary>Analysts decide on proposed matches: the same matter reported by the requesting and the requested State.</summary>
+/// <summary>Analysts decide on proposed matches: the same matter reported by the requesting and the requested State. Every
+/// decision stays listed with who took it and when, also after a merge removed one of the two cases.</summary>
 [Authorize(Policy = Policies.EditCases)]
 public sealed class IndexModel(RecoveryWatch.Collection.Reconciliation reconciliation, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     public IReadOnlyList<MatchView> Proposals { get; private set; } = [];
+
+    public IEnumerable<MatchView> Open => Proposals.Where(p => p.Status == MatchStatus.Proposed);
+
+    public IEnumerable<MatchView> Decided => Proposals.Where(p => p.Status != MatchStatus.Proposed);
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => Proposals = await reconciliation.ListAsync(cancellationToken);
 

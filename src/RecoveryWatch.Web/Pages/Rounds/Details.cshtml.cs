@@ -4,17 +4,26 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using RecoveryWatch.Collection;
 using RecoveryWatch.Common;
+using RecoveryWatch.Data;
 using RecoveryWatch.Web.Infrastructure;
 
 namespace RecoveryWatch.Web.Pages.Rounds;
 
 /// <summary>A round: each State's status (reminders list for the Secretariat), the template to download, and the upload,
-/// which answers with every error and its cell in the reader's language.</summary>
+/// which answers with every error and its cell in the reader's language. An upload that would supersede the State's
+/// current answer is not stored until the sender has seen that answer (date, channel, counts) and ticked to replace it.</summary>
 [Authorize(Policy = Policies.TakePartInRounds)]
-public sealed class DetailsModel(RecoveryWatch.Collection.Rounds rounds, ImportSubmission import, IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class DetailsModel(RecoveryWatch.Collection.Rounds rounds, ImportSubmission import, RecoveryWatchDbContext db, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     public RoundView Round { get; private set; } = null!;
     public IReadOnlyList<(string Where, string Message)> Errors { get; private set; } = [];
+
+    /// <summary>Why nothing was stored when the file itself was fine: a validated answer, an answer stored at the same time.</summary>
+    public IReadOnlyList<string> Refusals { get; private set; } = [];
+
+    /// <summary>The State's current answer that the upload would supersede, listed for the sender to confirm.</summary>
+    public CurrentSubmission? Confirmation { get; private set; }
+
     public int? Submitted { get; private set; }
 
     [BindProperty]
@@ -22,6 +31,10 @@ public sealed class DetailsModel(RecoveryWatch.Collection.Rounds rounds, ImportS
 
     [BindProperty]
     public IFormFile? Workbook { get; set; }
+
+    /// <summary>The answer the sender agreed to supersede (the confirmation's check box); only that one is superseded.</summary>
+    [BindProperty]
+    public int? Replaces { get; set; }
 
     public bool IsSecretariat => User.ActingStates() is null;
 
@@ -50,16 +63,23 @@ public sealed class DetailsModel(RecoveryWatch.Collection.Rounds rounds, ImportS
         {
             using var buffer = new MemoryStream();
             await Workbook.CopyToAsync(buffer, cancellationToken);
-            var summary = await import.HandleAsync(id, state, Workbook.FileName, buffer.ToArray(), User.Actor(), cancellationToken);
+            var summary = await import.HandleAsync(id, state, Workbook.FileName, buffer.ToArray(), User.Actor(), Replaces is { } confirmed ? Replacement.Of(confirmed) : null, cancellationToken);
             return Redirect($"/rounds/{id}?submitted={summary.Id}");
         }
         catch (WorkbookRejectedException rejected)
         {
             Errors = [.. rejected.Errors.Select(e => ProblemExceptionHandler.Describe(e, localizer))];
         }
-        catch (ImportInProgressException)
+        catch (ConflictException conflict) when (conflict.Errors.Any(e => e.Code is ImportSubmission.WouldSupersede or ImportSubmission.ChangedSinceConfirmed))
         {
-            Errors = [(string.Empty, localizer["Problem.ImportInProgress"].Value)];
+            // The confirmation step: list the answer that would be superseded (the current one, which may not be the one
+            // confirmed earlier if another answer arrived meanwhile) and ask again.
+            Confirmation = (await SubmissionQueries.CurrentAsync(db, id, state, cancellationToken)).SingleOrDefault();
+            Refusals = [.. conflict.Errors.Where(e => e.Code == ImportSubmission.ChangedSinceConfirmed).Select(localizer.Message)];
+        }
+        catch (ConflictException conflict)
+        {
+            Refusals = [.. conflict.Errors.Select(localizer.Message)];
         }
         catch (ValidationFailedException exception)
         {
