@@ -1,15 +1,50 @@
-﻿using Microsoft.EntityFrameworkCore.Migrations;
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
 namespace RecoveryWatch.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
-    public partial class CountedFigures : Migration
+    public partial class CountedFiguresAndDecisionsKept : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropForeignKey(
+                name: "FK_MatchProposals_Cases_CandidateCaseId",
+                table: "MatchProposals");
+
+            migrationBuilder.DropForeignKey(
+                name: "FK_MatchProposals_Cases_ReportedCaseId",
+                table: "MatchProposals");
+
+            migrationBuilder.AddColumn<string>(
+                name: "CandidateTitle",
+                table: "MatchProposals",
+                type: "TEXT",
+                maxLength: 300,
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "DecidedAt",
+                table: "MatchProposals",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ReportedTitle",
+                table: "MatchProposals",
+                type: "TEXT",
+                maxLength: 300,
+                nullable: false,
+                defaultValue: "");
+
+            // Proposals stored before decisions were kept as records take the titles their cases have now.
+            migrationBuilder.Sql("UPDATE \"MatchProposals\" SET \"ReportedTitle\" = COALESCE((SELECT \"Title\" FROM \"Cases\" WHERE \"Cases\".\"Id\" = \"MatchProposals\".\"ReportedCaseId\"), ''), "
+                + "\"CandidateTitle\" = COALESCE((SELECT \"Title\" FROM \"Cases\" WHERE \"Cases\".\"Id\" = \"MatchProposals\".\"CandidateCaseId\"), '');");
+
             migrationBuilder.CreateTable(
                 name: "CountedFigures",
                 columns: table => new
@@ -56,6 +91,34 @@ namespace RecoveryWatch.Migrations.Sqlite.Migrations
         {
             migrationBuilder.DropTable(
                 name: "CountedFigures");
+
+            migrationBuilder.DropColumn(
+                name: "CandidateTitle",
+                table: "MatchProposals");
+
+            migrationBuilder.DropColumn(
+                name: "DecidedAt",
+                table: "MatchProposals");
+
+            migrationBuilder.DropColumn(
+                name: "ReportedTitle",
+                table: "MatchProposals");
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_MatchProposals_Cases_CandidateCaseId",
+                table: "MatchProposals",
+                column: "CandidateCaseId",
+                principalTable: "Cases",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Cascade);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_MatchProposals_Cases_ReportedCaseId",
+                table: "MatchProposals",
+                column: "ReportedCaseId",
+                principalTable: "Cases",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Cascade);
         }
     }
 }

@@ -1,4 +1,5 @@
-﻿using Microsoft.EntityFrameworkCore.Migrations;
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
@@ -6,11 +7,19 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace RecoveryWatch.Migrations.Postgres.Migrations
 {
     /// <inheritdoc />
-    public partial class CountedFigures : Migration
+    public partial class CountedFiguresAndDecisionsKept : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropForeignKey(
+                name: "FK_MatchProposals_Cases_CandidateCaseId",
+                table: "MatchProposals");
+
+            migrationBuilder.DropForeignKey(
+                name: "FK_MatchProposals_Cases_ReportedCaseId",
+                table: "MatchProposals");
+
             migrationBuilder.AlterColumn<decimal>(
                 name: "PaidAmount",
                 table: "Victim",
@@ -86,6 +95,32 @@ namespace RecoveryWatch.Migrations.Postgres.Migrations
                 oldType: "numeric(20,2)",
                 oldPrecision: 20,
                 oldScale: 2);
+
+            migrationBuilder.AddColumn<string>(
+                name: "CandidateTitle",
+                table: "MatchProposals",
+                type: "character varying(300)",
+                maxLength: 300,
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "DecidedAt",
+                table: "MatchProposals",
+                type: "timestamp with time zone",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ReportedTitle",
+                table: "MatchProposals",
+                type: "character varying(300)",
+                maxLength: 300,
+                nullable: false,
+                defaultValue: "");
+
+            // Proposals stored before decisions were kept as records take the titles their cases have now.
+            migrationBuilder.Sql("UPDATE \"MatchProposals\" SET \"ReportedTitle\" = COALESCE((SELECT \"Title\" FROM \"Cases\" WHERE \"Cases\".\"Id\" = \"MatchProposals\".\"ReportedCaseId\"), ''), "
+                + "\"CandidateTitle\" = COALESCE((SELECT \"Title\" FROM \"Cases\" WHERE \"Cases\".\"Id\" = \"MatchProposals\".\"CandidateCaseId\"), '');");
 
             migrationBuilder.CreateTable(
                 name: "CountedFigures",
@@ -134,6 +169,18 @@ namespace RecoveryWatch.Migrations.Postgres.Migrations
             migrationBuilder.DropTable(
                 name: "CountedFigures");
 
+            migrationBuilder.DropColumn(
+                name: "CandidateTitle",
+                table: "MatchProposals");
+
+            migrationBuilder.DropColumn(
+                name: "DecidedAt",
+                table: "MatchProposals");
+
+            migrationBuilder.DropColumn(
+                name: "ReportedTitle",
+                table: "MatchProposals");
+
             migrationBuilder.AlterColumn<decimal>(
                 name: "PaidAmount",
                 table: "Victim",
@@ -209,6 +256,22 @@ namespace RecoveryWatch.Migrations.Postgres.Migrations
                 oldType: "numeric(20,3)",
                 oldPrecision: 20,
                 oldScale: 3);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_MatchProposals_Cases_CandidateCaseId",
+                table: "MatchProposals",
+                column: "CandidateCaseId",
+                principalTable: "Cases",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Cascade);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_MatchProposals_Cases_ReportedCaseId",
+                table: "MatchProposals",
+                column: "ReportedCaseId",
+                principalTable: "Cases",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Cascade);
         }
     }
 }
