@@ -189,7 +189,8 @@ public abstract class CollectionTests(RecoveryWatchApp app)
         var file = WorkbookFiller.Fill(template, [[null, "X-1", "", "ZZZ", "Sideways", "Art99", "", ""]], [["X-1", "Frozen", "BankFunds", "-1", "XYZ", "20190", null, null]]);
         var problem = await (await UploadAsync(focal, round, "GHA", file)).Content.ReadFromJsonAsync<JsonElement>();
         var keys = problem.GetProperty("errors").EnumerateObject().Select(p => p.Name).ToHashSet();
-        Assert.Superset(new HashSet<string> { "Cases!C3", "Cases!D3", "Cases!E3", "Cases!F3", "Measures!D3", "Measures!E3", "Measures!F3" }, keys);
+        var expected = new HashSet<string> { "Cases!C3", "Cases!D3", "Cases!E3", "Cases!F3", "Measures!D3", "Measures!E3", "Measures!F3" };
+        Assert.True(expected.IsSubsetOf(keys), problem.ToString());
     }
 
     public static TheoryData<string, string> BadFiles => new()
