@@ -93,6 +93,7 @@ public sealed class OnlineAnswer(RecoveryWatchDbContext db, ImportSubmission imp
             throw new Common.NotFoundException($"Round {roundId} does not exist.");
         }
 
+        CheckDraft(form);
         var content = JsonSerializer.Serialize(Compact(form));
         var now = clock.GetUtcNow();
         await using var transaction = await db.BeginWriteAsync(cancellationToken);
@@ -119,8 +120,49 @@ public sealed class OnlineAnswer(RecoveryWatchDbContext db, ImportSubmission imp
     }
 
     /// <summary>Submits the form through the import's checks and storage; the draft is removed in the same transaction.</summary>
-    public Task<SubmissionSummary> SubmitAsync(int roundId, string state, OnlineAnswerForm form, string actor, Replacement? replace = null, CancellationToken cancellationToken = default) =>
-        import.HandleRowsAsync(roundId, state, Sheets(Compact(form)), actor, replace, cancellationToken);
+    public Task<SubmissionSummary> SubmitAsync(int roundId, string state, OnlineAnswerForm form, string actor, Replacement? replace = null, CancellationToken cancellationToken = default)
+    {
+        // Empty (null) rows would not even reach the checks; every other problem is reported at its cell by the parser.
+        if (form.Cases.Any(c => c is null) || form.Measures.Any(m => m is null))
+        {
+            CheckDraft(form);
+        }
+
+        return import.HandleRowsAsync(roundId, state, Sheets(Compact(form)), actor, replace, cancellationToken);
+    }
+
+    /// <summary>
+    /// A draft is saved without the answer's checks (it may be half-filled), but what cannot be stored at all is refused
+    /// even there: an empty (null) row, and text with control characters (NUL and the like), which PostgreSQL refuses.
+    /// </summary>
+    private static void CheckDraft(OnlineAnswerForm form)
+    {
+        var errors = new Common.ValidationCollector();
+        void Rows<T>(string name, IReadOnlyList<T?> rows)
+            where T : class
+        {
+            for (var i = 0; i < rows.Count; i++)
+            {
+                if (rows[i] is not { } row)
+                {
+                    errors.Add($"{name}[{i}]", "NullItem");
+                    continue;
+                }
+
+                foreach (var property in typeof(T).GetProperties().Where(p => p.PropertyType == typeof(string)))
+                {
+                    if (Common.TextInput.Normalize((string?)property.GetValue(row), multiline: true, out _) is { } refusal)
+                    {
+                        errors.Add($"{name}[{i}].{char.ToLowerInvariant(property.Name[0])}{property.Name[1..]}", refusal);
+                    }
+                }
+            }
+        }
+
+        Rows("cases", form.Cases);
+        Rows("measures", form.Measures);
+        errors.ThrowIfAny();
+    }
 
     /// <summary>The form's rows, blank ones dropped, as the workbook's sheets (header keys in row 1, data from row 3).</summary>
     public static Dictionary<string, List<SheetRow>> Sheets(OnlineAnswerForm form)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using RecoveryWatch.Analytics;
 using RecoveryWatch.Auditing;
 using RecoveryWatch.Cases;
 using RecoveryWatch.Common;
@@ -24,22 +25,64 @@ public sealed record CommentInput(string Sheet, int Row, string Text);
 /// </remarks>
 public sealed class ReviewSubmission(RecoveryWatchDbContext db, TimeProvider clock, Reconciliation reconciliation)
 {
+    /// <summary>The column of a figure's amount in the Measures sheet: the cell a figure's provenance points to.</summary>
+    private static readonly string AmountColumn = Questionnaire.Column(Questionnaire.MeasureColumns.ToList().IndexOf("amount"));
+
     public async Task RequestClarificationAsync(int submissionId, IReadOnlyList<CommentInput> comments, string actor, CancellationToken cancellationToken = default)
     {
-        if (comments.Count == 0 || comments.Any(c => string.IsNullOrWhiteSpace(c.Text)))
-        {
-            throw new ValidationFailedException([new ValidationError("comments", "Required")]);
-        }
-
+        var checkedComments = CheckComments(comments);
         var now = clock.GetUtcNow();
         await using var transaction = await db.BeginWriteAsync(cancellationToken);
         var submission = await db.Submissions.Include(s => s.Comments).SingleOrDefaultAsync(s => s.Id == submissionId, cancellationToken)
             ?? throw new NotFoundException($"Submission {submissionId} does not exist.");
-        Transition(() => submission.RequestClarification(comments.Select(c => new SubmissionComment(c.Sheet, c.Row, c.Text.Trim(), actor, now))));
+        Transition(() => submission.RequestClarification(checkedComments.Select(c => new SubmissionComment(c.Sheet, c.Row, c.Text, actor, now))));
         await SetRoundStateAsync(submission, RoundStateStatus.ClarificationRequested, cancellationToken);
         db.AuditEntries.Add(new AuditEntry(now, actor, "request-clarification", nameof(Submission), submissionId.ToString(CultureInfo.InvariantCulture), null, JsonSerializer.Serialize(comments)));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>Each question names a sheet of the questionnaire and a data row, and has a text within the stored length.</summary>
+    private List<CommentInput> CheckComments(IReadOnlyList<CommentInput> comments)
+    {
+        var errors = new ValidationCollector();
+        if (comments.Count == 0)
+        {
+            errors.Add("comments", "Required");
+        }
+
+        var fields = FieldRules.For(db.Model);
+        var sheets = new[] { Questionnaire.CasesSheet, Questionnaire.MeasuresSheet }.Concat(Questionnaire.DetailSheets.Select(d => d.Sheet)).ToList();
+        var result = new List<CommentInput>();
+        for (var i = 0; i < comments.Count; i++)
+        {
+            if (comments[i] is not { } comment)
+            {
+                errors.Add($"comments[{i}]", "NullItem");
+                continue;
+            }
+
+            if (!sheets.Contains(comment.Sheet, StringComparer.Ordinal))
+            {
+                errors.Add($"comments[{i}].sheet", "UnknownCode", comment.Sheet ?? string.Empty);
+            }
+
+            if (comment.Row < Questionnaire.FirstDataRow)
+            {
+                errors.Add($"comments[{i}].row", "OutOfRange", Questionnaire.FirstDataRow, int.MaxValue);
+            }
+
+            var text = fields.Text<SubmissionComment>(errors, $"comments[{i}].text", comment.Text, nameof(SubmissionComment.Text), multiline: true);
+            if (text is null && !errors.Errors.Any(e => e.Field == $"comments[{i}].text"))
+            {
+                errors.Add($"comments[{i}].text", "Required");
+            }
+
+            result.Add(comment with { Text = text ?? string.Empty });
+        }
+
+        errors.ThrowIfAny();
+        return result;
     }
 
     public async Task<IReadOnlyList<int>> ValidateAsync(int submissionId, string actor, CancellationToken cancellationToken = default)
@@ -62,16 +105,10 @@ public sealed class ReviewSubmission(RecoveryWatchDbContext db, TimeProvider clo
             var figures = submission.Measures.Where(m => m.CaseReference == row.Reference).Select(m =>
             {
                 var measure = new AssetMeasure(m.Stage, m.AssetType, new Money(m.Amount, m.Currency), m.Date, null, m.Note, m.ExcessReason, Visibility.Public);
-                measure.ReportedBy(submission.Id, submission.StateCode, $"{Questionnaire.MeasuresSheet}!D{m.Row.ToString(CultureInfo.InvariantCulture)}");
-                var rate = rates.Where(r => r.Currency == m.Currency).OrderBy(r => r.Date).LastOrDefault(r => r.Date <= m.Date.Earliest)
-                    ?? rates.Where(r => r.Currency == m.Currency).OrderBy(r => r.Date).FirstOrDefault();
-                if (rate is not null)
-                {
-                    measure.ConvertToUsd(rate.UsdPerUnit, rate.Date);
-                }
-
+                measure.ReportedBy(submission.Id, submission.StateCode, $"{Questionnaire.MeasuresSheet}!{AmountColumn}{m.Row.ToString(CultureInfo.InvariantCulture)}");
                 return measure;
             }).ToList();
+            UsdConversion.Convert(figures, rates);
 
             Case target;
             string action;

@@ -29,16 +29,29 @@ public sealed class Rounds(RecoveryWatchDbContext db, TimeProvider clock)
     public async Task<RoundView> CreateAsync(CreateRoundRequest request, string actor, CancellationToken cancellationToken = default)
     {
         var errors = new ValidationCollector();
-        var code = request.Code?.Trim() ?? string.Empty;
-        if (code.Length is 0 or > 40)
+        var fields = FieldRules.For(db.Model);
+        var code = fields.Text<InformationRound>(errors, "code", request.Code, nameof(InformationRound.Code)) ?? string.Empty;
+        if (code.Length == 0 && !errors.HasErrors)
         {
-            errors.Add("code", code.Length == 0 ? "Required" : "TooLong", 40);
+            errors.Add("code", "Required");
         }
 
-        if (string.IsNullOrWhiteSpace(request.Title))
+        // The title is stored in the six languages together (LocalizedText); each one is held to a case title's length.
+        var refusal = TextInput.Normalize(request.Title, multiline: false, out var title);
+        if (refusal is not null)
+        {
+            errors.Add("title", refusal);
+        }
+        else if (string.IsNullOrEmpty(title))
         {
             errors.Add("title", "Required");
         }
+        else if (title.Length > Cases.CaseLimits.TitleLength)
+        {
+            errors.Add("title", "TooLong", Cases.CaseLimits.TitleLength);
+        }
+
+        var mandate = fields.Text<InformationRound>(errors, "mandate", request.Mandate, nameof(InformationRound.Mandate)) ?? "resolution 8/9";
 
         if (request.PeriodTo < request.PeriodFrom || request.PeriodFrom == default)
         {
@@ -47,7 +60,11 @@ public sealed class Rounds(RecoveryWatchDbContext db, TimeProvider clock)
 
         for (var i = 0; i < request.States.Count; i++)
         {
-            if (!StateCode.IsKnown(request.States[i]))
+            if (request.States[i] is null)
+            {
+                errors.Add($"states[{i}]", "NullItem");
+            }
+            else if (!StateCode.IsKnown(request.States[i]))
             {
                 errors.Add($"states[{i}]", "UnknownState", request.States[i]);
             }
@@ -68,7 +85,7 @@ public sealed class Rounds(RecoveryWatchDbContext db, TimeProvider clock)
             throw new ConflictException("code", "RoundCodeTaken", code);
         }
 
-        var round = new InformationRound(code, LocalizedText.Of(request.Title!.Trim()), request.Mandate?.Trim() ?? "resolution 8/9", request.PeriodFrom, request.PeriodTo, request.Deadline, Questionnaire.Version);
+        var round = new InformationRound(code, LocalizedText.Of(title!), mandate, request.PeriodFrom, request.PeriodTo, request.Deadline, Questionnaire.Version);
         round.Ask(request.States.Distinct());
         try
         {

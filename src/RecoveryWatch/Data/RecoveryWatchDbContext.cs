@@ -155,6 +155,7 @@ public sealed class RecoveryWatchDbContext(DbContextOptions<RecoveryWatchDbConte
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(RecoveryWatchDbContext).Assembly);
+        builder.Entity<AppUser>().Property(u => u.DisplayName).HasMaxLength(200);
 
         if (Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite")
         {

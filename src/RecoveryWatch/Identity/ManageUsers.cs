@@ -46,14 +46,14 @@ public sealed class ManageUsers(UserManager<AppUser> users, RecoveryWatchDbConte
 
     public async Task<Invitation> InviteAsync(SaveUserRequest request, string actor, CancellationToken cancellationToken = default)
     {
-        var (email, role, states) = Validate(request);
+        var (email, displayName, role, states) = Validate(request);
         if (await users.FindByEmailAsync(email) is not null)
         {
             throw new ValidationFailedException([new ValidationError("email", "EmailTaken", email)]);
         }
 
         await using var transaction = await db.BeginWriteAsync(cancellationToken);
-        var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = Blank(request.DisplayName), LockoutEnabled = true };
+        var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = displayName, LockoutEnabled = true };
         Check(await users.CreateAsync(user), "email");
         Check(await users.AddToRoleAsync(user, role), "role");
         Check(await users.AddClaimsAsync(user, states.Select(s => new Claim(RecoveryWatchClaims.State, s))), "states");
@@ -90,7 +90,7 @@ public sealed class ManageUsers(UserManager<AppUser> users, RecoveryWatchDbConte
     public async Task<UserSummary> UpdateAsync(string id, SaveUserRequest request, string actorId, string actor, CancellationToken cancellationToken = default)
     {
         var user = await users.FindByIdAsync(id) ?? throw new NotFoundException($"User {id} does not exist.");
-        var (_, role, states) = Validate(request with { Email = user.Email });
+        var (_, displayName, role, states) = Validate(request with { Email = user.Email });
         var before = await GetAsync(id, cancellationToken);
         if (id == actorId && (request.Disabled || role != Roles.SecretariatAdmin))
         {
@@ -99,7 +99,7 @@ public sealed class ManageUsers(UserManager<AppUser> users, RecoveryWatchDbConte
         }
 
         await using var transaction = await db.BeginWriteAsync(cancellationToken);
-        user.DisplayName = Blank(request.DisplayName);
+        user.DisplayName = displayName;
         Check(await users.UpdateAsync(user), "displayName");
         var currentRoles = await users.GetRolesAsync(user);
         if (!currentRoles.SequenceEqual([role]))
@@ -146,23 +146,34 @@ public sealed class ManageUsers(UserManager<AppUser> users, RecoveryWatchDbConte
         await transaction.CommitAsync(cancellationToken);
     }
 
-    private static (string Email, string Role, List<string> States) Validate(SaveUserRequest request)
+    private (string Email, string? DisplayName, string Role, List<string> States) Validate(SaveUserRequest request)
     {
         var errors = new ValidationCollector();
-        var email = request.Email?.Trim() ?? string.Empty;
-        if (email.Length == 0)
+        var fields = FieldRules.For(db.Model);
+        var email = fields.Text<AppUser>(errors, "email", request.Email, nameof(AppUser.Email)) ?? string.Empty;
+        if (email.Length == 0 && !errors.HasErrors)
         {
             errors.Add("email", "Required");
         }
-        else if (!EmailAddresses.IsValid(email))
+        else if (email.Length > 0 && !EmailAddresses.IsValid(email))
         {
             errors.Add("email", "InvalidEmail");
         }
+
+        var displayName = fields.Text<AppUser>(errors, "displayName", request.DisplayName, nameof(AppUser.DisplayName));
 
         var role = request.Role ?? string.Empty;
         if (!Roles.All.Contains(role))
         {
             errors.Add("role", string.IsNullOrEmpty(role) ? "Required" : "UnknownCode", role);
+        }
+
+        for (var i = 0; i < request.States.Count; i++)
+        {
+            if (request.States[i] is null)
+            {
+                errors.Add($"states[{i}]", "NullItem");
+            }
         }
 
         var states = request.States.Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => s.Trim().ToUpperInvariant()).Distinct().ToList();
@@ -188,7 +199,7 @@ public sealed class ManageUsers(UserManager<AppUser> users, RecoveryWatchDbConte
         }
 
         errors.ThrowIfAny();
-        return (email, role, states);
+        return (email, displayName, role, states);
     }
 
     private UserSummary Summarise(AppUser user, string? role, IEnumerable<string> states) =>

@@ -44,15 +44,14 @@ public sealed class AgendaLifecycle(RecoveryWatchDbContext db, TimeProvider cloc
 
     public async Task AmendAsync(int meetingId, string? text, string actor, CancellationToken cancellationToken = default)
     {
-        if (string.IsNullOrWhiteSpace(text))
+        var errors = new ValidationCollector();
+        text = FieldRules.For(db.Model).Text<AgendaAmendment>(errors, "text", text, nameof(AgendaAmendment.Text), multiline: true);
+        if (text is null && !errors.HasErrors)
         {
-            throw new ValidationFailedException([new ValidationError("text", "Required")]);
+            errors.Add("text", "Required");
         }
 
-        if (text.Length > 8000)
-        {
-            throw new ValidationFailedException([new ValidationError("text", "TooLong", 8000)]);
-        }
+        errors.ThrowIfAny();
 
         await using var transaction = await db.BeginWriteAsync(cancellationToken);
         // An amendment records whether the agenda was still provisional or already adopted. That status is read under the
@@ -65,7 +64,7 @@ public sealed class AgendaLifecycle(RecoveryWatchDbContext db, TimeProvider cloc
 
         // Without the earlier amendments: the new one is added to the collection and inserted on its own.
         var meeting = await db.Meetings.SingleAsync(m => m.Id == meetingId, cancellationToken);
-        var amendment = meeting.Amend(text.Trim(), actor, clock.GetUtcNow());
+        var amendment = meeting.Amend(text!, actor, clock.GetUtcNow());
         db.AuditEntries.Add(new AuditEntry(clock.GetUtcNow(), actor, "amend-agenda", nameof(Meeting), meetingId.ToString(CultureInfo.InvariantCulture), null,
             JsonSerializer.Serialize(new { amendment.Text, status = amendment.AgendaStatusAtTheTime.ToString() })));
         await db.SaveChangesAsync(cancellationToken);

@@ -29,27 +29,24 @@ public sealed class Participation(RecoveryWatchDbContext db, TimeProvider clock)
         }
 
         var errors = new ValidationCollector();
-        var state = request.State?.Trim().ToUpperInvariant();
-        if (!StateCode.IsKnown(state))
+        var fields = FieldRules.For(db.Model);
+        var state = fields.Text<Participant>(errors, "state", request.State, nameof(Participant.StateCode));
+        if (state is null && !errors.HasErrors)
         {
-            errors.Add("state", string.IsNullOrEmpty(state) ? "Required" : "UnknownState", state ?? string.Empty);
+            errors.Add("state", "Required");
         }
-        else if (allowedStates is not null && !allowedStates.Contains(state))
+        else if (state is not null && allowedStates is not null && !allowedStates.Contains(state))
         {
-            errors.Add("state", "NotYourState", state!);
+            errors.Add("state", "NotYourState", state);
         }
 
-        var name = request.Name?.Trim() ?? string.Empty;
-        if (name.Length == 0)
+        var name = fields.Text<Participant>(errors, "name", request.Name, nameof(Participant.Name));
+        if (name is null && !errors.Errors.Any(e => e.Field == "name"))
         {
             errors.Add("name", "Required");
         }
-        else if (name.Length > 200)
-        {
-            errors.Add("name", "TooLong", 200);
-        }
 
-        var email = string.IsNullOrWhiteSpace(request.Email) ? null : request.Email.Trim();
+        var email = fields.Text<Participant>(errors, "email", request.Email, nameof(Participant.Email));
         if (email is not null && !EmailAddresses.IsValid(email))
         {
             errors.Add("email", "InvalidEmail");
@@ -58,7 +55,7 @@ public sealed class Participation(RecoveryWatchDbContext db, TimeProvider clock)
         errors.ThrowIfAny();
         await using var transaction = await db.BeginWriteAsync(cancellationToken);
         var now = clock.GetUtcNow();
-        var participant = new Participant(meetingId, state!, name, email, request.Mode, actor, now);
+        var participant = new Participant(meetingId, state!, name!, email, request.Mode, actor, now);
         db.Participants.Add(participant);
         await db.SaveChangesAsync(cancellationToken);
         db.AuditEntries.Add(new AuditEntry(now, actor, "register", nameof(Participant), participant.Id.ToString(CultureInfo.InvariantCulture), null,

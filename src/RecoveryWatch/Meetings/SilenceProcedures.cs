@@ -34,6 +34,10 @@ public sealed class SilenceProcedures(RecoveryWatchDbContext db, TimeProvider cl
         {
             errors.Add("draftSymbol", "InvalidSymbol", draftSymbol, symbolError.Reason);
         }
+        else if (FieldRules.For(db.Model).MaxLength<SilenceProcedure>(nameof(SilenceProcedure.DraftSymbol)) is { } max && symbol.ToString().Length > max)
+        {
+            errors.Add("draftSymbol", "TooLong", max);
+        }
 
         var now = clock.GetUtcNow();
         if (deadline is null)
@@ -94,15 +98,14 @@ public sealed class SilenceProcedures(RecoveryWatchDbContext db, TimeProvider cl
         // Read before the write begins: the version read is what the concurrency token checks when the break is stored.
         var procedure = await db.SilenceProcedures.Include(s => s.Breaks).SingleOrDefaultAsync(s => s.Id == procedureId, cancellationToken)
             ?? throw new NotFoundException($"Silence procedure {procedureId} does not exist.");
-        if (string.IsNullOrWhiteSpace(text))
+        var errors = new ValidationCollector();
+        text = FieldRules.For(db.Model).Text<SilenceBreak>(errors, "text", text, nameof(SilenceBreak.Text), multiline: true);
+        if (text is null && !errors.HasErrors)
         {
-            throw new ValidationFailedException([new ValidationError("text", "Required")]);
+            errors.Add("text", "Required");
         }
 
-        if (text.Length > 8000)
-        {
-            throw new ValidationFailedException([new ValidationError("text", "TooLong", 8000)]);
-        }
+        errors.ThrowIfAny();
 
         var now = clock.GetUtcNow();
         if (procedure.IsDue(now))
@@ -120,7 +123,7 @@ public sealed class SilenceProcedures(RecoveryWatchDbContext db, TimeProvider cl
 
         try
         {
-            procedure.Break(stateCode, kind, text.Trim(), actor, now);
+            procedure.Break(stateCode, kind, text!, actor, now);
         }
         catch (InvalidOperationException exception)
         {

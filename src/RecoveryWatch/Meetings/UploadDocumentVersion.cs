@@ -26,7 +26,8 @@ public sealed class UploadDocumentVersion(RecoveryWatchDbContext db, TimeProvide
             errors.Add("lang", "UnknownCode", language);
         }
 
-        if (length <= 0)
+        var name = FieldRules.For(db.Model).Text<DocumentVersion>(errors, "file", Path.GetFileName(fileName), nameof(DocumentVersion.FileName));
+        if (length <= 0 || (name is null && !errors.Errors.Any(e => e.Field == "file")))
         {
             errors.Add("file", "Required");
         }
@@ -46,7 +47,10 @@ public sealed class UploadDocumentVersion(RecoveryWatchDbContext db, TimeProvide
         {
             await using var transaction = await db.BeginWriteAsync(cancellationToken);
             var now = clock.GetUtcNow();
-            version = document.Upload(language, Path.GetFileName(fileName), string.IsNullOrEmpty(contentType) ? "application/octet-stream" : contentType, buffer.ToArray(), now);
+            // A content type the browser made up beyond what is stored is no type at all.
+            var type = string.IsNullOrEmpty(contentType) || contentType.Length > (FieldRules.For(db.Model).MaxLength<DocumentVersion>(nameof(DocumentVersion.ContentType)) ?? int.MaxValue)
+                ? "application/octet-stream" : contentType;
+            version = document.Upload(language, name!, type, buffer.ToArray(), now);
             db.AuditEntries.Add(new AuditEntry(now, actor, "upload", "Document", text, null, JsonSerializer.Serialize(new { language, version.FileName, version.Sha256, version.Size })));
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
