@@ -59,6 +59,7 @@ app.UseExceptionHandler(new ExceptionHandlerOptions
 app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), b => b.UseStatusCodePages());
 app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), b => b.UseStatusCodePagesWithReExecute("/error", "?status={0}"));
 app.UseSecurityHeaders();
+app.UseUnreadableFormCheck();
 app.UseStaticFiles();
 app.UseRouting();
 app.UseAuthentication();

@@ -71,14 +71,16 @@ public static partial class CommandLine
         }));
         root.Subcommands.Add(seedDemo);
 
-        var formatOption = new Option<ExportFormat>("--format") { Description = "csv, xlsx or json.", Required = true };
+        // Codes by name only, as on every input path: "1" or "Csv,Json" are usage errors, not formats.
+        var formatOption = new Option<string>("--format") { Description = "csv, xlsx or json.", Required = true };
+        formatOption.AcceptOnlyFromAmong([.. Enum.GetNames<ExportFormat>().Select(n => n.ToLowerInvariant())]);
         var outOption = new Option<FileInfo>("--out") { Description = "File to write.", Required = true };
         var export = new Command("export-cases", "Export the public fields of published cases, as the open-data portal does.") { formatOption, outOption };
         export.SetAction((parse, ct) => WithScope(app, async services =>
         {
             var file = parse.GetValue(outOption)!;
             await using var stream = file.Create();
-            await services.GetRequiredService<ExportCases>().WriteAsync(parse.GetValue(formatOption), new CaseFilter(), CaseReader.Public, stream, ct);
+            await services.GetRequiredService<ExportCases>().WriteAsync(Enum.Parse<ExportFormat>(parse.GetValue(formatOption)!, ignoreCase: true), new CaseFilter(), CaseReader.Public, stream, ct);
             await Console.Out.WriteLineAsync($"Wrote {file.FullName}.");
         }));
         root.Subcommands.Add(export);

@@ -11,6 +11,9 @@ public sealed class ErrorModel : PageModel
 {
     public int Status { get; private set; }
 
+    /// <summary>The form field that could not be read (a NUL character in it), when that was the error.</summary>
+    public string? UnreadableField => HttpContext.Items[Infrastructure.UnreadableForms.FieldKey] as string;
+
     public void OnGet(int? status) => Status = status ?? StatusCodes.Status500InternalServerError;
 
     public void OnPost(int? status) => OnGet(status);

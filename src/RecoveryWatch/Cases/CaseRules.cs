@@ -216,7 +216,12 @@ public sealed class CaseRules(FieldRules fields)
             var field = $"victims[{i}]";
             var description = fields.Text<Victim>(errors, field + ".description", v.Description, nameof(Victim.Description), multiline: true);
             var hasAmount = v.CompensationOrdered is not null || v.CompensationPaid is not null;
-            var currency = fields.Text<Victim>(errors, field + ".currency", v.Currency, nameof(Victim.OrderedCurrency));
+            var currency = fields.Text<Victim>(errors, field + ".currency", v.Currency, nameof(Victim.OrderedCurrency))?.ToUpperInvariant();
+            if (currency is not null && !ReferenceCatalog.Default.Currencies.ContainsKey(currency))
+            {
+                errors.Add(field + ".currency", "UnknownCurrency", currency);
+                currency = null;
+            }
             if (hasAmount && currency is null && !errors.Errors.Any(e => e.Field == field + ".currency"))
             {
                 errors.Add(field + ".currency", "Required");
