@@ -13,7 +13,7 @@ public sealed record LoginRequest(string Email, string Password, string? TwoFact
 public sealed record RefreshRequest(string RefreshToken);
 
 /// <summary>
-/// The bearer-token endpoints of ASP.NET Core Identity (CONTRACT.md). Only login and refresh are mapped: MapIdentityApi
+/// The bearer-token endpoints of ASP.NET Core Identity, as the README documents them. Only login and refresh are mapped: MapIdentityApi
 /// would also open self-registration, which a UN system with invited accounts must not have.
 /// </summary>
 public static class IdentityEndpoints

@@ -8,7 +8,7 @@ namespace RecoveryWatch.Web.Api;
 
 public sealed record ClarificationRequest(List<CommentInput> Comments);
 
-/// <summary>Information requests (CONTRACT.md): rounds, the Excel template per State and language, submissions, review.</summary>
+/// <summary>Information requests: rounds, the Excel template per State and language, submissions, review.</summary>
 public static class RoundEndpoints
 {
     public static RouteGroupBuilder MapRoundEndpoints(this RouteGroupBuilder api)

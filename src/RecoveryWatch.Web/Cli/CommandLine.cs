@@ -12,7 +12,7 @@ using RecoveryWatch.Web.Infrastructure;
 namespace RecoveryWatch.Web.Cli;
 
 /// <summary>
-/// The command-line verbs of CONTRACT.md. Each verb calls the same handler as the page and the API, on the same database
+/// The command-line verbs the README lists. Each verb calls the same handler as the page and the API, on the same database
 /// and configuration. Exit codes: 0 success, 1 bad input (message on stderr), 2 usage error.
 /// </summary>
 public static partial class CommandLine

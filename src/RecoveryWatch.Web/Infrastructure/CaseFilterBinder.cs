@@ -6,7 +6,7 @@ using RecoveryWatch.ReferenceData;
 
 namespace RecoveryWatch.Web.Infrastructure;
 
-/// <summary>Reads the case filters of CONTRACT.md from a query string, reporting each bad value by its parameter name.
+/// <summary>Reads the case filters the README documents from a query string, reporting each bad value by its parameter name.
 /// The search page, <c>/api/v1/cases</c> and the exports all bind through here.</summary>
 public static class CaseFilterBinder
 {

@@ -10,7 +10,7 @@ public static class DataServices
     public const string PostgresProvider = "Postgres";
     public const string DefaultConnectionString = "Data Source=data/recoverywatch.db";
 
-    /// <summary>The DbContext on the configured provider (CONTRACT.md: <c>Database:Provider</c>, <c>ConnectionStrings:RecoveryWatch</c>),
+    /// <summary>The DbContext on the configured provider (<c>Database:Provider</c>, <c>ConnectionStrings:RecoveryWatch</c>; see the README's configuration table),
     /// with each provider's migrations in its own assembly, and the use-case handlers.</summary>
     public static IServiceCollection AddRecoveryWatchData(this IServiceCollection services, IConfiguration configuration)
     {

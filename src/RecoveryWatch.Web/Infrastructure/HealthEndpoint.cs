@@ -4,7 +4,7 @@ namespace RecoveryWatch.Web.Infrastructure;
 
 public static class HealthEndpoint
 {
-    /// <summary>200 when the database answers, 503 otherwise (CONTRACT.md).</summary>
+    /// <summary>200 when the database answers, 503 otherwise (what load balancers and the README rely on).</summary>
     public static async Task<IResult> CheckAsync(RecoveryWatchDbContext db, CancellationToken cancellationToken) =>
         await db.Database.CanConnectAsync(cancellationToken)
             ? TypedResults.Text("Healthy")

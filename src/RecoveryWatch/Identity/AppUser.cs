@@ -14,7 +14,7 @@ public sealed class AppUser : IdentityUser
     public static bool IsDisabled(DateTimeOffset? lockoutEnd, DateTimeOffset now) => lockoutEnd is { } end && end > now.AddYears(100);
 }
 
-/// <summary>The roles of RecoveryWatch (DOMAIN.md, "Who uses it").</summary>
+/// <summary>The roles of RecoveryWatch: the Secretariat (administrators and analysts), States' focal points and delegates.</summary>
 public static class Roles
 {
     /// <summary>Manages users, information requests and publication; reads and edits everything.</summary>

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace RecoveryWatch.Tests.Web;
 
-/// <summary>The verbs of CONTRACT.md run as a person runs them: a separate process on its own database.</summary>
+/// <summary>The command-line verbs run as a person runs them: a separate process on its own database.</summary>
 public sealed class CommandLineTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("rw-cli-").FullName;
