@@ -7,11 +7,14 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace RecoveryWatch.Migrations.Postgres.Migrations
 {
     /// <inheritdoc />
-    public partial class CountedFiguresAndDecisionsKept : Migration
+    public partial class TrustedFiguresAndRecords : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            // A display name longer than the new limit (none was set before) is cut rather than failing the migration.
+            migrationBuilder.Sql("UPDATE \"AspNetUsers\" SET \"DisplayName\" = LEFT(\"DisplayName\", 200) WHERE length(\"DisplayName\") > 200;");
+
             migrationBuilder.DropForeignKey(
                 name: "FK_MatchProposals_Cases_CandidateCaseId",
                 table: "MatchProposals");
@@ -19,6 +22,10 @@ namespace RecoveryWatch.Migrations.Postgres.Migrations
             migrationBuilder.DropForeignKey(
                 name: "FK_MatchProposals_Cases_ReportedCaseId",
                 table: "MatchProposals");
+
+            migrationBuilder.DropIndex(
+                name: "IX_SilenceProcedures_MeetingId",
+                table: "SilenceProcedures");
 
             migrationBuilder.AlterColumn<decimal>(
                 name: "PaidAmount",
@@ -83,6 +90,27 @@ namespace RecoveryWatch.Migrations.Postgres.Migrations
                 oldPrecision: 20,
                 oldScale: 2,
                 oldNullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Version",
+                table: "Submissions",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Version",
+                table: "SilenceProcedures",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Version",
+                table: "RoundStates",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
 
             migrationBuilder.AlterColumn<decimal>(
                 name: "Amount",
@@ -122,6 +150,37 @@ namespace RecoveryWatch.Migrations.Postgres.Migrations
             migrationBuilder.Sql("UPDATE \"MatchProposals\" SET \"ReportedTitle\" = COALESCE((SELECT \"Title\" FROM \"Cases\" WHERE \"Cases\".\"Id\" = \"MatchProposals\".\"ReportedCaseId\"), ''), "
                 + "\"CandidateTitle\" = COALESCE((SELECT \"Title\" FROM \"Cases\" WHERE \"Cases\".\"Id\" = \"MatchProposals\".\"CandidateCaseId\"), '');");
 
+            migrationBuilder.AddColumn<int>(
+                name: "Version",
+                table: "MatchProposals",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Version",
+                table: "Cases",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<long>(
+                name: "Sequence",
+                table: "AuditEntries",
+                type: "bigint",
+                nullable: false,
+                defaultValue: 0L);
+
+            migrationBuilder.AlterColumn<string>(
+                name: "DisplayName",
+                table: "AspNetUsers",
+                type: "character varying(200)",
+                maxLength: 200,
+                nullable: true,
+                oldClrType: typeof(string),
+                oldType: "text",
+                oldNullable: true);
+
             migrationBuilder.CreateTable(
                 name: "CountedFigures",
                 columns: table => new
@@ -152,6 +211,22 @@ namespace RecoveryWatch.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_SilenceProcedures_OneOpenPerMeeting",
+                table: "SilenceProcedures",
+                column: "MeetingId",
+                unique: true,
+                filter: "\"Status\" = 'Open'");
+
+            // Entries written before the sequence existed were chained in the order of their ids.
+            migrationBuilder.Sql("UPDATE \"AuditEntries\" SET \"Sequence\" = \"Id\";");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_Sequence",
+                table: "AuditEntries",
+                column: "Sequence",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CountedFigures_CaseId_Stage_AssetType_Visibility_Reporter",
                 table: "CountedFigures",
                 columns: new[] { "CaseId", "Stage", "AssetType", "Visibility", "Reporter" },
@@ -169,6 +244,26 @@ namespace RecoveryWatch.Migrations.Postgres.Migrations
             migrationBuilder.DropTable(
                 name: "CountedFigures");
 
+            migrationBuilder.DropIndex(
+                name: "IX_SilenceProcedures_OneOpenPerMeeting",
+                table: "SilenceProcedures");
+
+            migrationBuilder.DropIndex(
+                name: "IX_AuditEntries_Sequence",
+                table: "AuditEntries");
+
+            migrationBuilder.DropColumn(
+                name: "Version",
+                table: "Submissions");
+
+            migrationBuilder.DropColumn(
+                name: "Version",
+                table: "SilenceProcedures");
+
+            migrationBuilder.DropColumn(
+                name: "Version",
+                table: "RoundStates");
+
             migrationBuilder.DropColumn(
                 name: "CandidateTitle",
                 table: "MatchProposals");
@@ -180,6 +275,18 @@ namespace RecoveryWatch.Migrations.Postgres.Migrations
             migrationBuilder.DropColumn(
                 name: "ReportedTitle",
                 table: "MatchProposals");
+
+            migrationBuilder.DropColumn(
+                name: "Version",
+                table: "MatchProposals");
+
+            migrationBuilder.DropColumn(
+                name: "Version",
+                table: "Cases");
+
+            migrationBuilder.DropColumn(
+                name: "Sequence",
+                table: "AuditEntries");
 
             migrationBuilder.AlterColumn<decimal>(
                 name: "PaidAmount",
@@ -256,6 +363,21 @@ namespace RecoveryWatch.Migrations.Postgres.Migrations
                 oldType: "numeric(20,3)",
                 oldPrecision: 20,
                 oldScale: 3);
+
+            migrationBuilder.AlterColumn<string>(
+                name: "DisplayName",
+                table: "AspNetUsers",
+                type: "text",
+                nullable: true,
+                oldClrType: typeof(string),
+                oldType: "character varying(200)",
+                oldMaxLength: 200,
+                oldNullable: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SilenceProcedures_MeetingId",
+                table: "SilenceProcedures",
+                column: "MeetingId");
 
             migrationBuilder.AddForeignKey(
                 name: "FK_MatchProposals_Cases_CandidateCaseId",

@@ -11,8 +11,8 @@ using RecoveryWatch.Data;
 namespace RecoveryWatch.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(RecoveryWatchDbContext))]
-    [Migration("20261202205945_ConcurrencyTokensAndAuditSequence")]
-    partial class ConcurrencyTokensAndAuditSequence
+    [Migration("20261202223104_TrustedFiguresAndRecords")]
+    partial class TrustedFiguresAndRecords
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -148,6 +148,67 @@ namespace RecoveryWatch.Migrations.Sqlite.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("RecoveryWatch.Analytics.CountedFigure", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AssetType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CaseStatus")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CaseVisibility")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Measures")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reporter")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("UsdTotal")
+                        .HasPrecision(24, 2)
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Visibility")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WithoutRate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseStatus", "CaseVisibility", "Stage", "Year");
+
+                    b.HasIndex("CaseId", "Stage", "AssetType", "Visibility", "Reporter")
+                        .IsUnique();
+
+                    b.ToTable("CountedFigures");
+                });
+
             modelBuilder.Entity("RecoveryWatch.Analytics.ExchangeRate", b =>
                 {
                     b.Property<int>("Id")
@@ -244,7 +305,7 @@ namespace RecoveryWatch.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<decimal>("Amount")
-                        .HasPrecision(20, 2)
+                        .HasPrecision(20, 3)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("AssetType")
@@ -615,7 +676,7 @@ namespace RecoveryWatch.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<decimal?>("OrderedAmount")
-                        .HasPrecision(20, 2)
+                        .HasPrecision(20, 3)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("OrderedCurrency")
@@ -623,7 +684,7 @@ namespace RecoveryWatch.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<decimal?>("PaidAmount")
-                        .HasPrecision(20, 2)
+                        .HasPrecision(20, 3)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("PaidCurrency")
@@ -696,6 +757,14 @@ namespace RecoveryWatch.Migrations.Sqlite.Migrations
                     b.Property<int>("CandidateCaseId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("CandidateTitle")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("DecidedBy")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
@@ -710,6 +779,11 @@ namespace RecoveryWatch.Migrations.Sqlite.Migrations
 
                     b.Property<int>("ReportedCaseId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReportedTitle")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
 
                     b.Property<double>("Score")
                         .HasColumnType("REAL");
@@ -976,11 +1050,11 @@ namespace RecoveryWatch.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<decimal?>("CompensationOrdered")
-                        .HasPrecision(20, 2)
+                        .HasPrecision(20, 3)
                         .HasColumnType("TEXT");
 
                     b.Property<decimal?>("CompensationPaid")
-                        .HasPrecision(20, 2)
+                        .HasPrecision(20, 3)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Currency")
@@ -1021,7 +1095,7 @@ namespace RecoveryWatch.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<decimal>("Amount")
-                        .HasPrecision(20, 2)
+                        .HasPrecision(20, 3)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("AssetType")
@@ -1129,6 +1203,7 @@ namespace RecoveryWatch.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("DisplayName")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Email")
@@ -1732,6 +1807,15 @@ namespace RecoveryWatch.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("RecoveryWatch.Analytics.CountedFigure", b =>
+                {
+                    b.HasOne("RecoveryWatch.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("RecoveryWatch.Cases.AssetMeasure", b =>
                 {
                     b.HasOne("RecoveryWatch.Cases.Case", null)
@@ -1827,21 +1911,6 @@ namespace RecoveryWatch.Migrations.Sqlite.Migrations
                     b.HasOne("RecoveryWatch.Cases.Case", null)
                         .WithMany("Victims")
                         .HasForeignKey("CaseId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("RecoveryWatch.Collection.MatchProposal", b =>
-                {
-                    b.HasOne("RecoveryWatch.Cases.Case", null)
-                        .WithMany()
-                        .HasForeignKey("CandidateCaseId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("RecoveryWatch.Cases.Case", null)
-                        .WithMany()
-                        .HasForeignKey("ReportedCaseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

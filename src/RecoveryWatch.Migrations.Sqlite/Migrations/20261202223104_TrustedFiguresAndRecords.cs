@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace RecoveryWatch.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
-    public partial class CountedFiguresAndDecisionsKept : Migration
+    public partial class TrustedFiguresAndRecords : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -18,6 +18,31 @@ namespace RecoveryWatch.Migrations.Sqlite.Migrations
             migrationBuilder.DropForeignKey(
                 name: "FK_MatchProposals_Cases_ReportedCaseId",
                 table: "MatchProposals");
+
+            migrationBuilder.DropIndex(
+                name: "IX_SilenceProcedures_MeetingId",
+                table: "SilenceProcedures");
+
+            migrationBuilder.AddColumn<int>(
+                name: "Version",
+                table: "Submissions",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Version",
+                table: "SilenceProcedures",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Version",
+                table: "RoundStates",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
 
             migrationBuilder.AddColumn<string>(
                 name: "CandidateTitle",
@@ -44,6 +69,27 @@ namespace RecoveryWatch.Migrations.Sqlite.Migrations
             // Proposals stored before decisions were kept as records take the titles their cases have now.
             migrationBuilder.Sql("UPDATE \"MatchProposals\" SET \"ReportedTitle\" = COALESCE((SELECT \"Title\" FROM \"Cases\" WHERE \"Cases\".\"Id\" = \"MatchProposals\".\"ReportedCaseId\"), ''), "
                 + "\"CandidateTitle\" = COALESCE((SELECT \"Title\" FROM \"Cases\" WHERE \"Cases\".\"Id\" = \"MatchProposals\".\"CandidateCaseId\"), '');");
+
+            migrationBuilder.AddColumn<int>(
+                name: "Version",
+                table: "MatchProposals",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Version",
+                table: "Cases",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<long>(
+                name: "Sequence",
+                table: "AuditEntries",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0L);
 
             migrationBuilder.CreateTable(
                 name: "CountedFigures",
@@ -75,6 +121,22 @@ namespace RecoveryWatch.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_SilenceProcedures_OneOpenPerMeeting",
+                table: "SilenceProcedures",
+                column: "MeetingId",
+                unique: true,
+                filter: "\"Status\" = 'Open'");
+
+            // Entries written before the sequence existed were chained in the order of their ids.
+            migrationBuilder.Sql("UPDATE \"AuditEntries\" SET \"Sequence\" = \"Id\";");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_Sequence",
+                table: "AuditEntries",
+                column: "Sequence",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CountedFigures_CaseId_Stage_AssetType_Visibility_Reporter",
                 table: "CountedFigures",
                 columns: new[] { "CaseId", "Stage", "AssetType", "Visibility", "Reporter" },
@@ -92,6 +154,26 @@ namespace RecoveryWatch.Migrations.Sqlite.Migrations
             migrationBuilder.DropTable(
                 name: "CountedFigures");
 
+            migrationBuilder.DropIndex(
+                name: "IX_SilenceProcedures_OneOpenPerMeeting",
+                table: "SilenceProcedures");
+
+            migrationBuilder.DropIndex(
+                name: "IX_AuditEntries_Sequence",
+                table: "AuditEntries");
+
+            migrationBuilder.DropColumn(
+                name: "Version",
+                table: "Submissions");
+
+            migrationBuilder.DropColumn(
+                name: "Version",
+                table: "SilenceProcedures");
+
+            migrationBuilder.DropColumn(
+                name: "Version",
+                table: "RoundStates");
+
             migrationBuilder.DropColumn(
                 name: "CandidateTitle",
                 table: "MatchProposals");
@@ -103,6 +185,23 @@ namespace RecoveryWatch.Migrations.Sqlite.Migrations
             migrationBuilder.DropColumn(
                 name: "ReportedTitle",
                 table: "MatchProposals");
+
+            migrationBuilder.DropColumn(
+                name: "Version",
+                table: "MatchProposals");
+
+            migrationBuilder.DropColumn(
+                name: "Version",
+                table: "Cases");
+
+            migrationBuilder.DropColumn(
+                name: "Sequence",
+                table: "AuditEntries");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SilenceProcedures_MeetingId",
+                table: "SilenceProcedures",
+                column: "MeetingId");
 
             migrationBuilder.AddForeignKey(
                 name: "FK_MatchProposals_Cases_CandidateCaseId",
