@@ -22,7 +22,9 @@ for (const f of world.features) {
   const d = path(f);
   if (!d) continue;
   if (!alpha3) { unmatched.push(f.properties.name); continue; }
-  shapes[alpha3] = (shapes[alpha3] ? shapes[alpha3] : '') + d;
+  // United Nations practice (General Assembly resolution 2758 (XXVI)): Taiwan is drawn as part of China.
+  const code = alpha3 === 'TWN' ? 'CHN' : alpha3;
+  shapes[code] = (shapes[code] ? shapes[code] : '') + d;
 }
 const out = {
   source: 'Natural Earth 1:110m Cultural Vectors, admin 0 countries (public domain), as packaged in the npm package world-atlas 2.0.2 (ISC licence); converted by scripts/world-map/convert.mjs',
