@@ -42,6 +42,11 @@ public static class StatisticsEndpoints
             }
         }
 
+        if (stateRole is not null && grouping is not (VolumeGrouping.State or VolumeGrouping.Region))
+        {
+            errors.Add("role", "RoleNeedsStateOrRegion");
+        }
+
         errors.ThrowIfAny();
         return TypedResults.Ok(await statistics.HandleAsync(grouping, http.User.CaseReader(), stateRole, cancellationToken));
     }

@@ -73,7 +73,13 @@ public static partial class CommandLine
 
         // Codes by name only, as on every input path: "1" or "Csv,Json" are usage errors, not formats.
         var formatOption = new Option<string>("--format") { Description = "csv, xlsx or json.", Required = true };
-        formatOption.AcceptOnlyFromAmong([.. Enum.GetNames<ExportFormat>().Select(n => n.ToLowerInvariant())]);
+        formatOption.Validators.Add(result =>
+        {
+            if (!EnumCodes.TryParse<ExportFormat>(result.GetValueOrDefault<string>(), out _))
+            {
+                result.AddError("--format is csv, xlsx or json.");
+            }
+        });
         var outOption = new Option<FileInfo>("--out") { Description = "File to write.", Required = true };
         var export = new Command("export-cases", "Export the public fields of published cases, as the open-data portal does.") { formatOption, outOption };
         export.SetAction((parse, ct) => WithScope(app, async services =>

@@ -17,7 +17,27 @@ public static class CaseFilterBinder
         var errors = new List<ValidationError>();
         var catalog = ReferenceCatalog.Default;
 
-        string? Text(string key) => query.TryGetValue(key, out var v) && !StringValues.IsNullOrEmpty(v) && !string.IsNullOrWhiteSpace(v.ToString()) ? v.ToString().Trim() : null;
+        // Every parameter is taken in as stored text is (NFC, trimmed of invisible characters), so "Cafe\u0301" finds
+        // "Café"; a control character (NUL, which PostgreSQL refuses in a query) is a 400 naming the parameter, not a 500.
+        string? Text(string key)
+        {
+            if (!query.TryGetValue(key, out var v) || StringValues.IsNullOrEmpty(v))
+            {
+                return null;
+            }
+
+            if (TextInput.Normalize(v.ToString(), multiline: false, out var text) is { } refusal)
+            {
+                if (!errors.Any(e => e.Field == key))
+                {
+                    errors.Add(new ValidationError(key, refusal));
+                }
+
+                return null;
+            }
+
+            return string.IsNullOrEmpty(text) ? null : text;
+        }
 
         TEnum? Enum<TEnum>(string key)
             where TEnum : struct, System.Enum

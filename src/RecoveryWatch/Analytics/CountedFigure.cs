@@ -4,9 +4,9 @@ using RecoveryWatch.ReferenceData;
 namespace RecoveryWatch.Analytics;
 
 /// <summary>
-/// What the statistics count for one case and stage: the figures of the one reporter that counts for that stage (see
-/// <see cref="CountingRule"/>), summed per asset type and per visibility, so that each reader counts exactly the part it
-/// may see. Derived data: written only by <see cref="CountingRule"/>, in the same transaction as every change to the case,
+/// What the statistics count for one case and stage: the figures of the account that counts for that stage (see
+/// <see cref="CountingRule"/>), summed per asset type and reporter, once for each audience (the public, States parties,
+/// the Secretariat) from the figures that audience may see, so that each reader counts exactly what it may see. Derived data: written only by <see cref="CountingRule"/>, in the same transaction as every change to the case,
 /// and rebuilt from the cases by the <c>rebuild-figures</c> verb. Every statistic, facet and list total reads from here.
 /// </summary>
 public sealed class CountedFigure
@@ -32,7 +32,7 @@ public sealed class CountedFigure
     public Stage Stage { get; private set; }
     public AssetType AssetType { get; private set; }
 
-    /// <summary>The visibility shared by the measures summed in this row.</summary>
+    /// <summary>The audience this row is counted for: the rule applied to the figures visible at this level.</summary>
     public Visibility Visibility { get; private set; }
 
     /// <summary>The State whose account counts for this stage, or null for the Secretariat's own figures.</summary>

@@ -24,33 +24,56 @@ public sealed record CountableCase(int CaseId, CaseStatus Status, Visibility Vis
 /// </list>
 /// Where several States of the winning side reported (two requested States each freezing what lies in its jurisdiction),
 /// each one's account counts: they describe different assets. A State's figure corrected by the Secretariat stays in that
-/// State's account. The result is stored as <see cref="CountedFigure"/> rows in the write's own transaction.
+/// State's account. The rule is applied once per audience (the public, States parties, the Secretariat) to the figures that
+/// audience may see, and the result stored as <see cref="CountedFigure"/> rows in the write's own transaction.
 /// </summary>
 public static class CountingRule
 {
+    /// <summary>The audiences figures are counted for: each reader counts what the rule makes of the figures it may see.</summary>
+    public static readonly IReadOnlyList<Visibility> Audiences = [Visibility.Public, Visibility.StatesParties, Visibility.Secretariat];
+
     public static IEnumerable<CountedFigure> Count(CountableCase c)
     {
         var roles = c.States.ToLookup(s => s.State, s => s.Role, StringComparer.Ordinal);
-        foreach (var stage in c.Measures.GroupBy(m => m.Stage))
+        foreach (var audience in Audiences)
         {
-            var ranked = stage.GroupBy(m => Rank(stage.Key, m.ReportingState, roles)).MinBy(g => g.Key)!;
-            foreach (var part in ranked.GroupBy(m => (m.AssetType, m.Visibility, m.ReportingState)))
+            // The rule is applied to what this audience may see: a restricted account neither counts for a reader who may
+            // not see it nor hides the other side's public account from that reader.
+            var visible = audience.VisibleLevels();
+            foreach (var stage in c.Measures.Where(m => visible.Contains(m.Visibility)).GroupBy(m => m.Stage))
             {
-                var converted = part.Where(m => m.Usd is not null).ToList();
-                yield return new CountedFigure(
-                    c.CaseId,
-                    stage.Key,
-                    part.Key.AssetType,
-                    part.Key.Visibility,
-                    part.Key.ReportingState,
-                    part.Min(m => m.Year),
-                    part.Count(),
-                    converted.Count == 0 ? null : converted.Sum(m => m.Usd!.Value),
-                    part.Count() - converted.Count,
-                    c.Status,
-                    c.Visibility);
+                foreach (var part in Counted(stage.Key, stage, m => m.ReportingState, roles).GroupBy(m => (m.AssetType, m.ReportingState)))
+                {
+                    var converted = part.Where(m => m.Usd is not null).ToList();
+                    yield return new CountedFigure(
+                        c.CaseId,
+                        stage.Key,
+                        part.Key.AssetType,
+                        audience,
+                        part.Key.ReportingState,
+                        part.Min(m => m.Year),
+                        part.Count(),
+                        converted.Count == 0 ? null : converted.Sum(m => m.Usd!.Value),
+                        part.Count() - converted.Count,
+                        c.Status,
+                        c.Visibility);
+                }
             }
         }
+    }
+
+    /// <summary>Of one stage's figures, those that count: the accounts of the best rank (see the rule above). Used wherever
+    /// figures are added up — the counted figures, the export's totals, the check of returns against confiscation.</summary>
+    public static IReadOnlyList<T> Counted<T>(Stage stage, IEnumerable<T> figuresOfStage, Func<T, string?> reporter, ILookup<string, StateRole> roles)
+    {
+        var ranked = figuresOfStage.Select(f => (Figure: f, Rank: Rank(stage, reporter(f), roles))).ToList();
+        if (ranked.Count == 0)
+        {
+            return [];
+        }
+
+        var best = ranked.Min(r => r.Rank);
+        return [.. ranked.Where(r => r.Rank == best).Select(r => r.Figure)];
     }
 
     /// <summary>0 for the side whose account counts first for <paramref name="stage"/>, 1 for the other side, 2 for a State

@@ -17,8 +17,9 @@ public sealed class RebuildCountedFigures(RecoveryWatchDbContext db, TimeProvide
     /// <param name="progress">Told the number of cases done after each batch.</param>
     public async Task<int> HandleAsync(string actor, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
     {
+        // Case by case in batches: each batch's rows are replaced (CountingRule.RebuildAsync deletes them first), and rows of
+        // cases that no longer exist went with their case (cascade).
         await using var transaction = await db.BeginWriteAsync(cancellationToken);
-        await db.CountedFigures.ExecuteDeleteAsync(cancellationToken);
         var done = 0;
         var last = 0;
         while (true)

@@ -12,8 +12,8 @@ public enum CaseStatus
 /// <summary>
 /// The canonical record of one international asset-recovery matter in the Asset Recovery Watch database
 /// (COSP resolution 8/9, para. on updating the database). One record per matter even when both the requesting and the
-/// requested State report it. Children are replaced as a whole on edit, through <see cref="Replace"/>, so the rules below
-/// are checked on the complete picture.
+/// requested State report it. An edit gives the whole case (<see cref="Revise"/>): details it names keep their identity and
+/// provenance, so the rules below are checked on the complete picture without losing where a figure came from.
 /// </summary>
 public sealed class Case
 {
@@ -64,7 +64,7 @@ public sealed class Case
 
     /// <summary>
     /// Set when two reporting States give different figures for the same stage and currency. Totals then follow the rule of
-    /// <see cref="Analytics.VolumeStatistics"/>: the requested State's figures for freezing, seizure and confiscation, the
+    /// <see cref="Analytics.CountingRule"/>: the requested State's figures for freezing, seizure and confiscation, the
     /// requesting (receiving) State's for returns.
     /// </summary>
     public bool FiguresDisagree { get; private set; }
@@ -176,14 +176,18 @@ public sealed class Case
     /// measure whose figure the edit changes becomes the Secretariat's correction (see <see cref="AssetMeasure.Revise"/>);
     /// children the edit leaves out are removed. Ids must have been checked to belong to this case.
     /// </summary>
-    public void Revise(CaseRevision revision)
+    /// <returns>The measures that are new or whose figure changed: they need their US-dollar figure.</returns>
+    public IReadOnlyList<AssetMeasure> Revise(CaseRevision revision)
     {
         ReviseAll(_states, revision.States, (a, b) => a.StateCode == b.StateCode && a.Role == b.Role, (a, b) => a.Revise(b));
         var offences = revision.Offences.Distinct(StringComparer.Ordinal).ToList();
         _offences.RemoveAll(o => !offences.Contains(o.OffenceCode));
         _offences.AddRange(offences.Where(code => _offences.All(o => o.OffenceCode != code)).Select(code => new CaseOffence(code)));
         ReviseAll(_proceedings, revision.Proceedings, (a, b) => a.SameAs(b), (a, b) => a.Revise(b));
-        ReviseAll(_measures, revision.Measures, (a, b) => a.SameFigure(b) && a.Note == b.Note && a.ExcessReason == b.ExcessReason, (a, b) => a.Revise(b));
+        // Which entries are new or change a figure, known before the stored measures take the new values.
+        var stored = MatchMeasures(_measures, revision.Measures);
+        var changed = revision.Measures.Select((r, i) => stored[i] is not { } m || !m.SameFigure(r.Values)).ToList();
+        ReviseAll(_measures, revision.Measures, SameMeasure, (a, b) => a.Revise(b));
         ReviseAll(_victims, revision.Victims, (a, b) => a.SameAs(b), (a, b) => a.Revise(b));
         ReviseAll(_thirdParties, revision.ThirdParties, (a, b) => a.SameAs(b), (a, b) => a.Revise(b));
         ReviseAll(_sources, revision.Sources, (a, b) => a.SameAs(b), (a, b) => a.Revise(b));
@@ -196,27 +200,61 @@ public sealed class Case
 
         _challenges.AddRange(challenges.Where(c => _challenges.All(x => x.ChallengeCode != c.Key)).Select(c => new CaseChallenge(c.Key, c.Value)));
         Derive();
+        // ReviseAll keeps the entries' order, so the i-th measure is the i-th entry.
+        return [.. _measures.Where((_, i) => changed[i])];
+    }
+
+    /// <summary>The stored measure each entry of an edit stands for (or null for a new one), as <see cref="Revise"/> matches
+    /// them: the rules need it to know whose account an edited figure belongs to.</summary>
+    public static IReadOnlyList<AssetMeasure?> MatchMeasures(IReadOnlyCollection<AssetMeasure> stored, IReadOnlyList<Revised<AssetMeasure>> incoming) =>
+        Match(stored, incoming, SameMeasure);
+
+    private static bool SameMeasure(AssetMeasure a, AssetMeasure b) => a.SameFigure(b) && a.Note == b.Note && a.ExcessReason == b.ExcessReason;
+
+    /// <summary>Entries with ids take their stored child first; entries without one then take, in order, an unclaimed stored
+    /// child with the same values. So a copy without id never takes the child another entry names by id.</summary>
+    private static T?[] Match<T>(IReadOnlyCollection<T> current, IReadOnlyList<Revised<T>> incoming, Func<T, T, bool> sameValues)
+        where T : class, IIdentified
+    {
+        var unclaimed = current.ToList();
+        var result = new T?[incoming.Count];
+        for (var i = 0; i < incoming.Count; i++)
+        {
+            if (incoming[i].Id is { } id)
+            {
+                result[i] = unclaimed.Find(c => c.Id == id) ?? throw new InvalidOperationException($"{typeof(T).Name} {id} is not part of this case, or named twice.");
+                unclaimed.Remove(result[i]!);
+            }
+        }
+
+        for (var i = 0; i < incoming.Count; i++)
+        {
+            if (incoming[i].Id is null && unclaimed.Find(c => sameValues(c, incoming[i].Values)) is { } same)
+            {
+                result[i] = same;
+                unclaimed.Remove(same);
+            }
+        }
+
+        return result;
     }
 
     private static void ReviseAll<T>(List<T> current, IReadOnlyList<Revised<T>> incoming, Func<T, T, bool> sameValues, Action<T, T> revise)
         where T : class, IIdentified
     {
-        var unmatched = current.ToList();
+        var matched = Match(current, incoming, sameValues);
         var result = new List<T>(incoming.Count);
-        foreach (var (id, values) in incoming)
+        for (var i = 0; i < incoming.Count; i++)
         {
-            var existing = id is { } known
-                ? unmatched.Find(c => c.Id == known) ?? throw new InvalidOperationException($"{typeof(T).Name} {known} is not part of this case.")
-                : unmatched.Find(c => sameValues(c, values));
-            if (existing is null)
+            if (matched[i] is { } existing)
             {
-                result.Add(values);
-                continue;
+                revise(existing, incoming[i].Values);
+                result.Add(existing);
             }
-
-            unmatched.Remove(existing);
-            revise(existing, values);
-            result.Add(existing);
+            else
+            {
+                result.Add(incoming[i].Values);
+            }
         }
 
         current.Clear();
@@ -228,10 +266,14 @@ public sealed class Case
     {
         FirstYear = _measures.Count == 0 ? null : _measures.Min(m => m.Year);
         LastYear = _measures.Count == 0 ? null : _measures.Max(m => m.Year);
-        FiguresDisagree = _measures.Where(m => m.ReportingState is not null)
+        FiguresDisagree = Disagree(_measures);
+    }
+
+    /// <summary>Two States' accounts of one stage, in one currency, give different totals.</summary>
+    public static bool Disagree(IEnumerable<AssetMeasure> measures) =>
+        measures.Where(m => m.ReportingState is not null)
             .GroupBy(m => (m.Stage, m.Currency))
             .Any(g => g.GroupBy(m => m.ReportingState).Select(r => r.Sum(m => m.Amount)).Distinct().Count() > 1);
-    }
 
     private void Touch(DateTimeOffset now)
     {
@@ -253,17 +295,7 @@ public sealed class Case
     {
         reporter ??= _ => null;
         roles ??= Array.Empty<(string, StateRole)>().ToLookup(r => r.Item1, r => r.Item2);
-        List<AssetMeasure> Counted(Stage stage)
-        {
-            var atStage = measures.Where(m => m.Stage == stage).ToList();
-            if (atStage.Count == 0)
-            {
-                return atStage;
-            }
-
-            var best = atStage.Min(m => Analytics.CountingRule.Rank(stage, reporter(m), roles));
-            return [.. atStage.Where(m => Analytics.CountingRule.Rank(stage, reporter(m), roles) == best)];
-        }
+        IReadOnlyList<AssetMeasure> Counted(Stage stage) => Analytics.CountingRule.Counted(stage, measures.Where(m => m.Stage == stage), reporter, roles);
 
         var confiscations = Counted(Stage.Confiscated);
         foreach (var byCurrency in Counted(Stage.Returned).GroupBy(m => m.Currency))
@@ -309,7 +341,8 @@ public interface IIdentified
 }
 
 /// <summary>A child as an edit gives it: the id of the stored child it revises (null for a new one) and its new values.</summary>
-public sealed record Revised<T>(int? Id, T Values);
+/// <param name="Index">The entry's position in the request, for error messages.</param>
+public sealed record Revised<T>(int? Id, T Values, int Index = 0);
 
 /// <summary>An edit of a whole case's children, for <see cref="Case.Revise"/>.</summary>
 public sealed record CaseRevision(

@@ -33,11 +33,13 @@ public static class CaseQueries
         return details.Where(d => levels.Contains(d.Visibility) || owned.Contains(d.CaseId));
     }
 
-    /// <summary>The counted figures (<see cref="CountingRule"/>) of the cases the reader may see, restricted to the figures it
-    /// may see: the same rule as <see cref="VisibleTo(IQueryable{Case}, CaseReader)"/>, on the columns the figures carry.</summary>
+    /// <summary>The counted figures (<see cref="CountingRule"/>) the reader counts: of the cases it may see (the rule of
+    /// <see cref="VisibleTo(IQueryable{Case}, CaseReader)"/> on the columns the figures carry), the rows counted for its
+    /// audience — the Secretariat's for a focal point's own cases, whose restricted details it may see.</summary>
     public static IQueryable<CountedFigure> CountedFiguresVisibleTo(this RecoveryWatchDbContext db, CaseReader reader)
     {
         var levels = reader.Levels;
+        var audience = reader.Clearance;
         var own = reader.OwnStates;
         var figures = db.CountedFigures.AsNoTracking();
         if (!reader.SeesDrafts)
@@ -47,11 +49,12 @@ public static class CaseQueries
 
         if (own.Length == 0)
         {
-            return figures.Where(f => levels.Contains(f.CaseVisibility) && levels.Contains(f.Visibility));
+            return figures.Where(f => f.Visibility == audience && levels.Contains(f.CaseVisibility));
         }
 
         var owned = db.CaseStates.Where(s => own.Contains(s.StateCode)).Select(s => s.CaseId);
-        return figures.Where(f => owned.Contains(f.CaseId) || (levels.Contains(f.CaseVisibility) && levels.Contains(f.Visibility)));
+        return figures.Where(f => (owned.Contains(f.CaseId) && f.Visibility == Visibility.Secretariat)
+            || (!owned.Contains(f.CaseId) && f.Visibility == audience && levels.Contains(f.CaseVisibility)));
     }
 
     /// <summary>Cases whose restricted details the reader may see because one of its own States is involved.</summary>

@@ -111,13 +111,13 @@ public sealed class CaseRules(FieldRules fields)
             var id = Id(errors, $"states[{i}].id", s.Id, existing?.States);
             if (code is not null)
             {
-                result.Add(new(id, new CaseState(code, s.Role, s.Visibility)));
+                result.Add(new(id, new CaseState(code, s.Role, s.Visibility), i));
             }
         }
 
-        foreach (var duplicate in result.Select((s, i) => (s, i)).GroupBy(x => (x.s.Values.StateCode, x.s.Values.Role)).Where(g => g.Count() > 1))
+        foreach (var duplicate in result.GroupBy(s => (s.Values.StateCode, s.Values.Role)).Where(g => g.Count() > 1))
         {
-            errors.Add($"states[{duplicate.Last().i}].state", "Duplicate");
+            errors.Add($"states[{duplicate.Last().Index}].state", "Duplicate");
         }
 
         return result;
@@ -154,7 +154,7 @@ public sealed class CaseRules(FieldRules fields)
             var id = Id(errors, field + ".id", p.Id, existing?.Proceedings);
             if (route is not null)
             {
-                result.Add(new(id, new Proceeding(route, state, description ?? string.Empty, p.Visibility)));
+                result.Add(new(id, new Proceeding(route, state, description ?? string.Empty, p.Visibility), i));
             }
         }
 
@@ -185,7 +185,7 @@ public sealed class CaseRules(FieldRules fields)
             var id = Id(errors, field + ".id", m.Id, existing?.Measures);
             if (amountOk && dateOk && currency is not null)
             {
-                result.Add(new(id, new AssetMeasure(m.Stage, m.AssetType, new Money(m.Amount!.Value, currency), date, state, note, reason, m.Visibility)));
+                result.Add(new(id, new AssetMeasure(m.Stage, m.AssetType, new Money(m.Amount!.Value, currency), date, state, note, reason, m.Visibility), i));
             }
             else
             {
@@ -193,10 +193,12 @@ public sealed class CaseRules(FieldRules fields)
             }
         }
 
-        if (complete)
+        // (With an id named twice the matching is undefined: DuplicateIds reports it.)
+        if (complete && result.Where(r => r.Id is not null).GroupBy(r => r.Id).All(g => g.Count() == 1))
         {
             // Each figure in the account it belongs to: a stored one keeps its reporting State, a new one is the Secretariat's.
-            var accounts = result.ToDictionary(r => r.Values, r => existing?.Measures.FirstOrDefault(m => r.Id is { } id ? m.Id == id : m.SameFigure(r.Values))?.ReportingState);
+            var stored = existing is null ? null : Case.MatchMeasures(existing.Measures, result);
+            var accounts = result.Select((r, i) => (r.Values, stored?[i]?.ReportingState)).ToDictionary(x => x.Values, x => x.ReportingState);
             var roles = states.ToLookup(s => s.Values.StateCode, s => s.Values.Role, StringComparer.Ordinal);
             foreach (var (index, returned, confiscated, currency) in Case.ReturnsExceedingConfiscation([.. result.Select(r => r.Values)], m => accounts[m], roles))
             {
@@ -237,7 +239,7 @@ public sealed class CaseRules(FieldRules fields)
                     description ?? string.Empty,
                     v.CompensationOrdered is { } o ? new Money(o, currency!) : null,
                     v.CompensationPaid is { } p ? new Money(p, currency!) : null,
-                    v.Visibility)));
+                    v.Visibility), i));
             }
         }
 
@@ -254,7 +256,7 @@ public sealed class CaseRules(FieldRules fields)
             var description = fields.Text<ThirdPartyClaim>(errors, field + ".description", t.Description, nameof(ThirdPartyClaim.Description), multiline: true);
             var outcome = fields.Text<ThirdPartyClaim>(errors, field + ".outcome", t.Outcome, nameof(ThirdPartyClaim.Outcome), multiline: true);
             var id = Id(errors, field + ".id", t.Id, existing?.ThirdParties);
-            result.Add(new(id, new ThirdPartyClaim(t.Kind, description ?? string.Empty, outcome, t.Visibility)));
+            result.Add(new(id, new ThirdPartyClaim(t.Kind, description ?? string.Empty, outcome, t.Visibility), i));
         }
 
         return result;
@@ -320,7 +322,7 @@ public sealed class CaseRules(FieldRules fields)
             }
 
             var id = Id(errors, field + ".id", s.Id, existing?.Sources);
-            result.Add(new(id, new CaseSource(s.Kind, state, url, title ?? string.Empty, date, s.Visibility)));
+            result.Add(new(id, new CaseSource(s.Kind, state, url, title ?? string.Empty, date, s.Visibility), i));
         }
 
         return result;
@@ -329,9 +331,9 @@ public sealed class CaseRules(FieldRules fields)
     /// <summary>One stored detail cannot stand for two entries of the edit.</summary>
     private static void DuplicateIds<T>(ValidationCollector errors, string name, IReadOnlyList<Revised<T>> children)
     {
-        foreach (var duplicate in children.Select((c, i) => (c.Id, i)).Where(x => x.Id is not null).GroupBy(x => x.Id).Where(g => g.Count() > 1))
+        foreach (var duplicate in children.Where(c => c.Id is not null).GroupBy(c => c.Id).Where(g => g.Count() > 1))
         {
-            errors.Add($"{name}[{duplicate.Last().i}].id", "DuplicateDetail", duplicate.Key!.Value);
+            errors.Add($"{name}[{duplicate.Last().Index}].id", "DuplicateDetail", duplicate.Key!.Value);
         }
     }
 

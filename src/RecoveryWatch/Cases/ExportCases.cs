@@ -201,11 +201,14 @@ public sealed class ExportCases(RecoveryWatchDbContext db)
     /// <summary>One case as the flat row of <see cref="Columns"/>. Text cells are neutralised against formula injection.</summary>
     public static object?[] Flatten(CaseDetails c)
     {
-        string Stage(Stage stage) => string.Join("; ", c.Measures.Where(m => m.Stage == stage)
+        // Per stage the figures that count (one account, as in the statistics), never both sides' accounts added up.
+        var roles = c.States.ToLookup(s => s.State, s => s.Role, StringComparer.Ordinal);
+        IReadOnlyList<MeasureItem> Counted(Stage stage) => Analytics.CountingRule.Counted(stage, c.Measures.Where(m => m.Stage == stage), m => m.ReportedBy, roles);
+        string Stage(Stage stage) => string.Join("; ", Counted(stage)
             .GroupBy(m => m.Currency).Select(g => g.Sum(m => m.Amount).ToString(CultureInfo.InvariantCulture) + " " + g.Key));
         decimal? Usd(Stage stage)
         {
-            var withRate = c.Measures.Where(m => m.Stage == stage && m.Usd is not null).ToList();
+            var withRate = Counted(stage).Where(m => m.Usd is not null).ToList();
             return withRate.Count == 0 ? null : withRate.Sum(m => m.Usd!.Value);
         }
 

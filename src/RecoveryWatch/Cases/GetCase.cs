@@ -100,7 +100,8 @@ public sealed class GetCase(RecoveryWatchDbContext db)
             Visibility = c.Visibility,
             Version = c.Version,
             IsSynthetic = c.IsSynthetic,
-            FiguresDisagree = c.FiguresDisagree,
+            // Whether the two sides' accounts differ, judged on the figures this reader may see: a hidden account is not hinted at.
+            FiguresDisagree = Case.Disagree(c.Measures.Where(m => Sees(m.Visibility))),
             UpdatedAt = c.UpdatedAt,
             States = [.. c.States.Where(s => Sees(s.Visibility)).OrderBy(s => s.Role).ThenBy(s => s.StateCode, StringComparer.Ordinal)
                 .Select(s => new CaseStateDetail(s.Id, s.StateCode, s.Role, s.Visibility))],

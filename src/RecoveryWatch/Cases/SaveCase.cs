@@ -61,17 +61,19 @@ public sealed class SaveCase(RecoveryWatchDbContext db, TimeProvider clock)
         var validated = Rules.Check(request, entity, Today);
         var before = Snapshot(entity);
         entity.Describe(validated.Title, validated.Summary, request.SummaryVisibility, request.Visibility, request.Status, now);
-        entity.Revise(validated.Children);
-        await UsdConversion.ConvertAsync(db, entity.Measures, cancellationToken);
-        var after = Snapshot(entity);
-        if (Unchanged(before, after))
+        // Only new figures and changed ones are converted: an unchanged figure keeps the US-dollar value it was read with.
+        var changedFigures = entity.Revise(validated.Children);
+        await UsdConversion.ConvertAsync(db, changedFigures, cancellationToken);
+        if (Unchanged(before, Snapshot(entity)))
         {
             db.ChangeTracker.Clear();
             return false;
         }
 
         await using var transaction = await db.BeginWriteAsync(cancellationToken);
-        db.AuditEntries.Add(new AuditEntry(now, actor, "update", nameof(Case), id.ToString(CultureInfo.InvariantCulture), before, after));
+        await db.SaveChangesAsync(cancellationToken);
+        // After the save, so that new details appear in the history with their ids.
+        db.AuditEntries.Add(new AuditEntry(now, actor, "update", nameof(Case), id.ToString(CultureInfo.InvariantCulture), before, Snapshot(entity)));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;

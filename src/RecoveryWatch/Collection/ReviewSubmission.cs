@@ -98,6 +98,7 @@ public sealed class ReviewSubmission(RecoveryWatchDbContext db, TimeProvider clo
         await db.SaveChangesAsync(cancellationToken);
         var round = await db.Set<InformationRound>().AsNoTracking().SingleAsync(r => r.Id == submission.RoundId, cancellationToken);
         var touched = new List<int>();
+        var merged = new List<(SubmittedCase Row, Case Target, string Action, int Figures)>();
         var source = new CaseSource(SourceKind.StateSubmission, submission.StateCode, null,
             $"{round.Code} ({round.Mandate})", DateOnly.FromDateTime(submission.SubmittedAt.UtcDateTime), Visibility.Public);
         foreach (var row in submission.Cases.OrderBy(c => c.Row))
@@ -155,7 +156,14 @@ public sealed class ReviewSubmission(RecoveryWatchDbContext db, TimeProvider clo
                     now);
             }
 
-            await db.SaveChangesAsync(cancellationToken);
+            merged.Add((row, target, action, figures.Count));
+        }
+
+        // One save for every row (the counted figures of all touched cases are rebuilt once, in this transaction), then
+        // the ids exist for the proposals and the audit entries.
+        await db.SaveChangesAsync(cancellationToken);
+        foreach (var (row, target, action, figureCount) in merged)
+        {
             if (row.CaseKey is null)
             {
                 // The other side may have reported the same matter already: propose a match for an analyst to decide.
@@ -165,7 +173,7 @@ public sealed class ReviewSubmission(RecoveryWatchDbContext db, TimeProvider clo
             row.CaseId = target.Id;
             touched.Add(target.Id);
             db.AuditEntries.Add(new AuditEntry(now, actor, action, nameof(Case), target.Id.ToString(CultureInfo.InvariantCulture), null,
-                JsonSerializer.Serialize(new { submission = submission.Id, state = submission.StateCode, row = $"{Questionnaire.CasesSheet}!{row.Row.ToString(CultureInfo.InvariantCulture)}", measures = figures.Count })));
+                JsonSerializer.Serialize(new { submission = submission.Id, state = submission.StateCode, row = $"{Questionnaire.CasesSheet}!{row.Row.ToString(CultureInfo.InvariantCulture)}", measures = figureCount })));
         }
 
         db.AuditEntries.Add(new AuditEntry(now, actor, "validate", nameof(Submission), submissionId.ToString(CultureInfo.InvariantCulture), null, JsonSerializer.Serialize(new { cases = touched })));

@@ -99,8 +99,7 @@ public sealed class Rounds(RecoveryWatchDbContext db, TimeProvider clock)
         catch (Exception exception) when (exception is DbUpdateException or ConflictException)
         {
             // Rolled back, and dropped from the context so that no later save stores it. The code is looked up again after the
-            // refusal rather than read from the engine's error (SQLite's unique violation reaches here untranslated, as a
-            // DbUpdateException), so that both engines give the same answer.
+            // refusal, which tells whether the code was taken whatever the engine said, so both engines give the same answer.
             db.ChangeTracker.Clear();
             if (await db.Rounds.AnyAsync(r => r.Code == code, cancellationToken))
             {

@@ -373,6 +373,13 @@ public sealed class SubmissionParser(RecoveryWatchDbContext db)
                 return null;
             }
 
+            // Excel keeps numbers as binary doubles and may write 1234.56 as 1234.5600000000002 in the file; what the person
+            // sees (and meant) is the number to Excel's 15 significant digits.
+            if (text.Count(char.IsAsciiDigit) > 15 && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var binary))
+            {
+                amount = decimal.Parse(binary.ToString("G15", CultureInfo.InvariantCulture), NumberStyles.Float, CultureInfo.InvariantCulture);
+            }
+
             var collector = new ValidationCollector();
             var ok = fields.Amount<TEntity>(collector, key, amount, property, currency);
             Report(key, collector);

@@ -86,6 +86,8 @@ public sealed class RecoveryWatchDbContext(DbContextOptions<RecoveryWatchDbConte
                     AssetMeasure m => m.CaseId,
                     _ => ((CaseState)e).CaseId,
                 }).Distinct().ToList();
+                // Writers queue on PostgreSQL, so two rebuilds of one case never interleave (SQLite serialises writers).
+                await TakeWritersLockAsync(cancellationToken);
                 await CountingRule.RebuildAsync(this, caseIds, cancellationToken);
                 await SaveTranslatingConflictsAsync(acceptAllChangesOnSuccess, cancellationToken);
                 foreach (var figure in ChangeTracker.Entries<CountedFigure>().ToList())
@@ -131,8 +133,11 @@ public sealed class RecoveryWatchDbContext(DbContextOptions<RecoveryWatchDbConte
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
-        catch (DbUpdateConcurrencyException exception)
+        catch (DbUpdateConcurrencyException exception) when (!exception.Entries.All(e => e.Entity is Microsoft.AspNetCore.Identity.IdentityUser
+            || e.Entity.GetType().Namespace == typeof(Microsoft.AspNetCore.Identity.IdentityRole).Namespace))
         {
+            // ASP.NET Core Identity's stores catch this exception themselves and answer with a ConcurrencyFailure result
+            // (two wrong passwords at once, say), so it is left to them for their entities.
             throw new ConflictException("record", "ConcurrentChange", exception);
         }
         catch (DbUpdateException exception) when (DatabaseErrors.UniqueViolation(exception, Model) is { } field)

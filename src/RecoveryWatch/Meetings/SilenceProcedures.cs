@@ -79,7 +79,7 @@ public sealed class SilenceProcedures(RecoveryWatchDbContext db, TimeProvider cl
         {
             // The transaction is rolled back: nothing of this request is stored. If another circulation opened a procedure
             // meanwhile, that is what refused this one; say so rather than "changed at the same time" (or a 500). What is
-            // stored is looked up again rather than the engine's error read (SQLite's unique violation arrives untranslated).
+            // stored is looked up again, which tells which refusal it was whatever the engine said.
             ForgetUnsaved();
             if (await db.SilenceProcedures.AnyAsync(s => s.MeetingId == meetingId && s.Status == SilenceStatus.Open, cancellationToken))
             {

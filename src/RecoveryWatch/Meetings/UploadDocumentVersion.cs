@@ -59,8 +59,8 @@ public sealed class UploadDocumentVersion(RecoveryWatchDbContext db, TimeProvide
         {
             // Two first uploads of one language version at once: the unique index (document, language) lets one create it and
             // refuses the other, whose file is not stored (rolled back, and dropped from the context). Uploads that find the
-            // version stored replace its file one after the other, each audited. What is stored is looked up again rather
-            // than the engine's error read (SQLite's unique violation arrives untranslated).
+            // version stored replace its file one after the other, each audited. What is stored is looked up again, which
+            // tells which refusal it was whatever the engine said.
             db.ChangeTracker.Clear();
             if (await db.Documents.Where(d => d.Symbol == text).SelectMany(d => d.Versions).AnyAsync(v => v.Language == language, cancellationToken))
             {

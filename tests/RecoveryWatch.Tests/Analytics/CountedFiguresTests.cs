@@ -266,8 +266,10 @@ public abstract class CountedFiguresTests(CountingWorld world)
             Assert.Contains("\"sourceCell\":\"Measures!D3\"", update.OldValues, StringComparison.Ordinal);
             Assert.Contains("\"amount\":2000", update.OldValues, StringComparison.Ordinal);
             Assert.DoesNotContain("Measures!D3", update.NewValues, StringComparison.Ordinal);
-            var counted = await db.CountedFigures.Where(f => f.CaseId == created).SingleAsync();
-            Assert.Equal(("LIE", 2_500m), (counted.Reporter, counted.UsdTotal));
+            // Public figure on a public case: every audience counts the same corrected figure.
+            var counted = await db.CountedFigures.Where(f => f.CaseId == created).ToListAsync();
+            Assert.Equal(CountingRule.Audiences.Order(), counted.Select(f => f.Visibility).Order());
+            Assert.All(counted, f => Assert.Equal(("LIE", 2_500m), (f.Reporter, f.UsdTotal)));
         });
     }
 
@@ -302,6 +304,66 @@ public abstract class CountedFiguresTests(CountingWorld world)
         await world.WithDbAsync(async db => rebuilt = await SnapshotAsync(db));
         Assert.Equal(incremental, rebuilt);
         Assert.True((await scope.ServiceProvider.GetRequiredService<AuditChain>().VerifyAsync()).Intact);
+    }
+
+    [Fact]
+    public async Task An_entry_without_id_that_repeats_a_figure_never_takes_the_measure_another_entry_names_by_id()
+    {
+        using var secretariat = await world.SecretariatClientAsync();
+        // A case of its own, with a stage the other tests do not count: the shared world stays as they worked it out.
+        var created = await world.CreateCaseAsync(Case("Repeated figure").Between("ZMB", "IRL").Measure(Stage.Seized, 300m, "USD", "2016").Offence("Art17"));
+        var read = await secretariat.GetFromJsonAsync<JsonObject>($"/api/v1/cases/{created}");
+        var measures = read!["measures"]!.AsArray();
+        var copy = measures[0]!.DeepClone().AsObject();
+        copy.Remove("id");
+        measures[0]!["note"] = "Named by id, with a new note";
+        measures.Insert(0, copy);
+        var put = await PutAsync(secretariat, created, read.ToJsonString());
+        var after = (await put.Content.ReadFromJsonAsync<CaseDetails>(RecoveryWatchApp.Json))!.Measures;
+        Assert.Equal(2, after.Count);
+        Assert.Contains(after, m => m.Id == measures[1]!["id"]!.GetValue<int>() && m.Note == "Named by id, with a new note");
+    }
+
+    [Fact]
+    public async Task A_case_put_back_unchanged_after_a_rate_appears_changes_nothing()
+    {
+        using var secretariat = await world.SecretariatClientAsync();
+        var read = await secretariat.GetStringAsync($"/api/v1/cases/{world.NoRate}");
+        await world.WithDbAsync(async db =>
+        {
+            db.ExchangeRates.Add(new ExchangeRate("JPY", new DateOnly(2000, 1, 1), 0.009m, "test"));
+            await db.SaveChangesAsync();
+        });
+        try
+        {
+            var history = await HistoryCountAsync(world.NoRate);
+            await PutAsync(secretariat, world.NoRate, read);
+            Assert.Equal(read, await secretariat.GetStringAsync($"/api/v1/cases/{world.NoRate}"));
+            Assert.Equal(history, await HistoryCountAsync(world.NoRate));
+        }
+        finally
+        {
+            await world.WithDbAsync(async db => await db.ExchangeRates.Where(r => r.Currency == "JPY").ExecuteDeleteAsync());
+        }
+    }
+
+    [Fact]
+    public async Task The_export_counts_a_two_sided_case_once_per_stage()
+    {
+        var csv = await world.CreateClient().GetStringAsync("/api/v1/export/cases.csv");
+        var header = csv.Split('\n')[0].Split(',');
+        var row = csv.Split('\n').Single(l => l.StartsWith(world.TwoSided.ToString(System.Globalization.CultureInfo.InvariantCulture) + ",", StringComparison.Ordinal)).Split(',');
+        // Switzerland's 1,100 frozen and Nigeria's 400 returned, as the statistics count them — not 2,100 and 850.
+        Assert.Equal("1100", row[Array.IndexOf(header, "frozen_usd")]);
+        Assert.Equal("400", row[Array.IndexOf(header, "returned_usd")]);
+    }
+
+    [Fact]
+    public async Task A_control_character_in_a_search_is_a_problem_naming_the_parameter()
+    {
+        var response = await world.CreateClient().GetAsync("/api/v1/cases?q=a%00b");
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("\"q\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     private static async Task<HttpResponseMessage> PutAsync(HttpClient client, int id, string json)

@@ -200,6 +200,8 @@ public abstract partial class AccountTests(ClockedApp app)
         await page.SignInAsync("totp@recoverywatch.test", "Totp-password-2026");
         using var otherBrowser = FormClient.Create(app);
         await otherBrowser.SignInAsync("totp@recoverywatch.test", "Totp-password-2026");
+        Assert.DoesNotContain("shared-key", await page.Http.GetStringAsync("/account/two-factor?culture=en"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await page.PostFormAsync("/account/two-factor?handler=CreateKey", new Dictionary<string, string>(), [])).StatusCode);
         var setup = await page.Http.GetStringAsync("/account/two-factor?culture=en");
         var key = Regex.Match(setup, "<code id=\"shared-key\">([a-z0-9 ]+)</code>").Groups[1].Value.Replace(" ", string.Empty, StringComparison.Ordinal).ToUpperInvariant();
         var enabled = await page.PostFormAsync("/account/two-factor?handler=Enable", new Dictionary<string, string> { ["Code"] = Totp.Code(key, app.Clock.GetUtcNow()) }, []);

@@ -49,7 +49,13 @@ public sealed partial class EditModel(SaveCase save, RecoveryWatchDbContext db, 
         var (request, maps) = Compact(Input);
         try
         {
-            AddErrors(await save.CheckAsync(id, request, cancellationToken), maps);
+            // With a field the form could not even read (a number that is not one), the rules are checked without saving so
+            // that every error shows at once; otherwise the save checks them itself.
+            if (!ModelState.IsValid)
+            {
+                AddErrors(await save.CheckAsync(id, request, cancellationToken), maps);
+            }
+
             if (ModelState.IsValid)
             {
                 if (id is { } existing)
