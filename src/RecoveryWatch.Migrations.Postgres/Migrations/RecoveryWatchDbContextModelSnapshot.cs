@@ -180,6 +180,9 @@ namespace RecoveryWatch.Migrations.Postgres.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<DateOnly>("FirstDate")
+                        .HasColumnType("date");
+
                     b.Property<int>("Measures")
                         .HasColumnType("integer");
 

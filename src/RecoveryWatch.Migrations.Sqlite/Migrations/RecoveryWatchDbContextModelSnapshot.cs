@@ -169,6 +169,9 @@ namespace RecoveryWatch.Migrations.Sqlite.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly>("FirstDate")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Measures")
                         .HasColumnType("INTEGER");
 

@@ -16,8 +16,66 @@ public static class StatisticsEndpoints
             .WithSummary("Volumes frozen, seized, confiscated and returned per group and stage: cases and USD, each case counted once per group")
             .WithDescription("by=year|region|route|offence|state|assettype (default year); role=Requesting|Requested|Transit limits by=state and by=region to States in that role. "
                 + "Per case and stage one account counts: the requested State's for freezing, seizure and confiscation, the requesting State's for returns, "
-                + "else the other side's, else the Secretariat's. casesWithoutRate counts cases whose figures have no dated exchange rate (left out of usdTotal).");
+                + "else the other side's, else the Secretariat's. casesWithoutRate counts cases whose figures have no dated exchange rate (left out of usdTotal). "
+                + FiltersDescription);
+        api.MapGet("/statistics/durations", DurationsAsync)
+            .AllowAnonymous().WithTags("Open data")
+            .WithSummary("Time from the first freezing or seizure to confiscation and to return: median, quartiles and distribution in days, and stalled cases")
+            .WithDescription("stalledAfter=N (years, default 3): cases frozen or seized more than N years ago with no confiscation. yearFrom/yearTo select the cases "
+                + "by the year of their first freezing or seizure; region as in /api/v1/cases.");
+        api.MapGet("/statistics/flows", FlowsAsync)
+            .AllowAnonymous().WithTags("Open data")
+            .WithSummary("Requesting State → requested State, per stage: cases and USD, each case once per pair")
+            .WithDescription(FiltersDescription);
+        api.MapGet("/statistics/challenges", ChallengesAsync)
+            .AllowAnonymous().WithTags("Open data")
+            .WithSummary("Challenges met, by number of cases and by the stages the cases reached (stage null: all cases that met it)")
+            .WithDescription(FiltersDescription);
         return api;
+    }
+
+    private const string FiltersDescription = "Filters, with the meaning they have in /api/v1/cases so each figure links to its cases: yearFrom, yearTo "
+        + "(the year a case reached the stage), region (a UN regional group of a State involved), stage.";
+
+    /// <summary>The statistics filters, bound by the case list's own binder so a parameter means the same in both.</summary>
+    public static StatisticsFilter BindFilter(HttpContext http, ValidationCollector errors)
+    {
+        var bound = CaseFilterBinder.Bind(http.Request.Query);
+        foreach (var error in bound.Errors.Where(e => e.Field is "yearFrom" or "yearTo" or "region" or "stage"))
+        {
+            errors.Add(error.Field, error.Code, error.Arguments);
+        }
+
+        return new StatisticsFilter { YearFrom = bound.Filter.YearFrom, YearTo = bound.Filter.YearTo, Region = bound.Filter.Region, Stage = bound.Filter.Stage };
+    }
+
+    private static async Task<Ok<DurationStatisticsResult>> DurationsAsync(int? stalledAfter, HttpContext http, DurationStatistics statistics, CancellationToken cancellationToken)
+    {
+        var errors = new ValidationCollector();
+        var filter = BindFilter(http, errors);
+        if (stalledAfter is < 1 or > 50)
+        {
+            errors.Add("stalledAfter", "OutOfRange", 1, 50);
+        }
+
+        errors.ThrowIfAny();
+        return TypedResults.Ok(await statistics.HandleAsync(http.User.CaseReader(), filter, stalledAfter ?? DurationStatistics.DefaultStalledAfterYears, cancellationToken));
+    }
+
+    private static async Task<Ok<IReadOnlyList<FlowRow>>> FlowsAsync(HttpContext http, FlowStatistics statistics, CancellationToken cancellationToken)
+    {
+        var errors = new ValidationCollector();
+        var filter = BindFilter(http, errors);
+        errors.ThrowIfAny();
+        return TypedResults.Ok(await statistics.HandleAsync(http.User.CaseReader(), filter, cancellationToken));
+    }
+
+    private static async Task<Ok<IReadOnlyList<ChallengeRow>>> ChallengesAsync(HttpContext http, ChallengeStatistics statistics, CancellationToken cancellationToken)
+    {
+        var errors = new ValidationCollector();
+        var filter = BindFilter(http, errors);
+        errors.ThrowIfAny();
+        return TypedResults.Ok(await statistics.HandleAsync(http.User.CaseReader(), filter, cancellationToken));
     }
 
     private static async Task<Ok<IReadOnlyList<VolumeRow>>> VolumesAsync(string? by, string? role, HttpContext http, VolumeStatistics statistics, CancellationToken cancellationToken)
@@ -47,7 +105,8 @@ public static class StatisticsEndpoints
             errors.Add("role", "RoleNeedsStateOrRegion");
         }
 
+        var filter = BindFilter(http, errors);
         errors.ThrowIfAny();
-        return TypedResults.Ok(await statistics.HandleAsync(grouping, http.User.CaseReader(), stateRole, cancellationToken));
+        return TypedResults.Ok(await statistics.HandleAsync(grouping, http.User.CaseReader(), stateRole, filter, cancellationToken));
     }
 }

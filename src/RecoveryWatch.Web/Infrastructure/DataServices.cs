@@ -61,6 +61,9 @@ public static class DataServices
         services.AddScoped<RecoveryWatch.Collection.Reconciliation>();
         services.AddScoped<RecoveryWatch.Collection.OnlineAnswer>();
         services.AddScoped<RecoveryWatch.Analytics.VolumeStatistics>();
+        services.AddScoped<RecoveryWatch.Analytics.DurationStatistics>();
+        services.AddScoped<RecoveryWatch.Analytics.FlowStatistics>();
+        services.AddScoped<RecoveryWatch.Analytics.ChallengeStatistics>();
         services.AddScoped<RecoveryWatch.Analytics.RebuildCountedFigures>();
         return services;
     }

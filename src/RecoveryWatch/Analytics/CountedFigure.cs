@@ -11,7 +11,7 @@ namespace RecoveryWatch.Analytics;
 /// </summary>
 public sealed class CountedFigure
 {
-    public CountedFigure(int caseId, Stage stage, AssetType assetType, Visibility visibility, string? reporter, int year, int measures, decimal? usdTotal, int withoutRate,
+    public CountedFigure(int caseId, Stage stage, AssetType assetType, Visibility visibility, string? reporter, DateOnly firstDate, int measures, decimal? usdTotal, int withoutRate,
         CaseStatus caseStatus, Visibility caseVisibility)
     {
         CaseId = caseId;
@@ -19,7 +19,8 @@ public sealed class CountedFigure
         AssetType = assetType;
         Visibility = visibility;
         Reporter = reporter;
-        Year = year;
+        FirstDate = firstDate;
+        Year = firstDate.Year;
         Measures = measures;
         UsdTotal = usdTotal;
         WithoutRate = withoutRate;
@@ -40,6 +41,10 @@ public sealed class CountedFigure
 
     /// <summary>The earliest year of the measures summed here: the year the stage was reached.</summary>
     public int Year { get; private set; }
+
+    /// <summary>The earliest date of the measures summed here (a date known only to the month or year counts from its
+    /// first day): the start and end points of the durations between stages.</summary>
+    public DateOnly FirstDate { get; private set; }
 
     public int Measures { get; private set; }
 

@@ -1,12 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using RecoveryWatch.Cases;
+using RecoveryWatch.Common;
 using RecoveryWatch.Data;
 using RecoveryWatch.ReferenceData;
 
 namespace RecoveryWatch.Analytics;
 
 /// <summary>A measure as the counting rule needs it.</summary>
-public sealed record CountableMeasure(Stage Stage, AssetType AssetType, Visibility Visibility, string? ReportingState, int Year, decimal? Usd);
+public sealed record CountableMeasure(Stage Stage, AssetType AssetType, Visibility Visibility, string? ReportingState, DateOnly Date, decimal? Usd);
 
 /// <summary>A case as the counting rule needs it: its status and visibility, its States with their roles, its measures.</summary>
 public sealed record CountableCase(int CaseId, CaseStatus Status, Visibility Visibility, IReadOnlyList<(string State, StateRole Role)> States, IReadOnlyList<CountableMeasure> Measures);
@@ -51,7 +52,7 @@ public static class CountingRule
                         part.Key.AssetType,
                         audience,
                         part.Key.ReportingState,
-                        part.Min(m => m.Year),
+                        part.Min(m => m.Date),
                         part.Count(),
                         converted.Count == 0 ? null : converted.Sum(m => m.Usd!.Value),
                         part.Count() - converted.Count,
@@ -103,13 +104,13 @@ public static class CountingRule
             var states = (await db.CaseStates.AsNoTracking().Where(s => chunk.Contains(s.CaseId))
                 .Select(s => new { s.CaseId, s.StateCode, s.Role }).ToListAsync(cancellationToken)).ToLookup(s => s.CaseId);
             var measures = (await db.Measures.AsNoTracking().Where(m => chunk.Contains(m.CaseId))
-                .Select(m => new { m.CaseId, m.Stage, m.AssetType, m.Visibility, m.ReportingState, m.Year, m.UsdAmount }).ToListAsync(cancellationToken)).ToLookup(m => m.CaseId);
+                .Select(m => new { m.CaseId, m.Stage, m.AssetType, m.Visibility, m.ReportingState, m.Year, m.Month, m.Day, m.UsdAmount }).ToListAsync(cancellationToken)).ToLookup(m => m.CaseId);
             var rows = cases.SelectMany(c => Count(new CountableCase(
                 c.Id,
                 c.Status,
                 c.Visibility,
                 [.. states[c.Id].Select(s => (s.StateCode, s.Role))],
-                [.. measures[c.Id].Select(m => new CountableMeasure(m.Stage, m.AssetType, m.Visibility, m.ReportingState, m.Year, m.UsdAmount))]))).ToList();
+                [.. measures[c.Id].Select(m => new CountableMeasure(m.Stage, m.AssetType, m.Visibility, m.ReportingState, new PartialDate(m.Year, m.Month, m.Day).Earliest, m.UsdAmount))]))).ToList();
             db.CountedFigures.AddRange(rows);
         }
     }

@@ -32,35 +32,38 @@ public sealed class VolumeStatistics(RecoveryWatchDbContext db)
 {
     /// <param name="role">For <c>by=state</c> and <c>by=region</c>: only States in this role (e.g. the requested States
     /// where assets are located); all roles when null, each case still once per group.</param>
-    public async Task<IReadOnlyList<VolumeRow>> HandleAsync(VolumeGrouping by, CaseReader reader, StateRole? role = null, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<VolumeRow>> HandleAsync(VolumeGrouping by, CaseReader reader, StateRole? role = null, StatisticsFilter? filter = null,
+        CancellationToken cancellationToken = default)
     {
-        var figures = db.CountedFiguresVisibleTo(reader);
+        var stages = db.CaseStages(reader, filter ?? StatisticsFilter.None);
         List<Grouped> rows = by switch
         {
-            VolumeGrouping.Year => [.. (await figures
-                .GroupBy(f => new { f.CaseId, f.Stage })
-                .Select(g => new { g.Key.Stage, Year = g.Min(f => f.Year), Usd = g.Sum(f => f.UsdTotal), WithoutRate = g.Sum(f => f.WithoutRate) })
+            VolumeGrouping.Year => [.. (await stages
                 .GroupBy(c => new { c.Year, c.Stage })
                 .Select(g => new { g.Key.Year, g.Key.Stage, Cases = g.Count(), Usd = g.Sum(c => c.Usd), WithoutRate = g.Count(c => c.WithoutRate > 0) })
                 .ToListAsync(cancellationToken)).Select(r => new Grouped(r.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), r.Stage, r.Cases, r.Usd, r.WithoutRate))],
-            VolumeGrouping.AssetType => [.. (await figures
-                .GroupBy(f => new { f.CaseId, f.Stage, f.AssetType })
-                .Select(g => new { g.Key.Stage, g.Key.AssetType, Usd = g.Sum(f => f.UsdTotal), WithoutRate = g.Sum(f => f.WithoutRate) })
+            // The asset types of a case at a stage are its counted figures' types: a case with bank funds and real estate
+            // counts in both groups, with each type's own total.
+            VolumeGrouping.AssetType => [.. (await (
+                from f in db.CountedFiguresVisibleTo(reader)
+                join c in stages on new { f.CaseId, f.Stage } equals new { c.CaseId, c.Stage }
+                group f by new { f.CaseId, f.Stage, f.AssetType } into perType
+                select new { perType.Key.Stage, perType.Key.AssetType, Usd = perType.Sum(f => f.UsdTotal), WithoutRate = perType.Sum(f => f.WithoutRate) })
                 .GroupBy(c => new { c.AssetType, c.Stage })
                 .Select(g => new { g.Key.AssetType, g.Key.Stage, Cases = g.Count(), Usd = g.Sum(c => c.Usd), WithoutRate = g.Count(c => c.WithoutRate > 0) })
                 .ToListAsync(cancellationToken)).Select(r => new Grouped(r.AssetType.ToString(), r.Stage, r.Cases, r.Usd, r.WithoutRate))],
-            VolumeGrouping.State => await ByCaseGroupAsync(figures, VisibleStates(reader, role).Select(s => new CaseGroup<string> { CaseId = s.CaseId, Group = s.StateCode }), g => g, cancellationToken),
+            VolumeGrouping.State => await ByCaseGroupAsync(stages, db.VisibleStates(reader, role).Select(s => new CaseGroup<string> { CaseId = s.CaseId, Group = s.StateCode }), g => g, cancellationToken),
             VolumeGrouping.Region => await ByCaseGroupAsync(
-                figures,
-                from s in VisibleStates(reader, role)
+                stages,
+                from s in db.VisibleStates(reader, role)
                 join r in db.States on s.StateCode equals r.Code
                 where r.RegionalGroup != null
                 select new CaseGroup<RegionalGroup?> { CaseId = s.CaseId, Group = r.RegionalGroup },
                 g => g!.Value.ToString(),
                 cancellationToken),
             VolumeGrouping.Route => await ByCaseGroupAsync(
-                figures, db.Set<Proceeding>().VisibleTo(db.CaseStates, reader).Select(p => new CaseGroup<string> { CaseId = p.CaseId, Group = p.RouteCode }), g => g, cancellationToken),
-            _ => await ByCaseGroupAsync(figures, db.Set<CaseOffence>().Select(o => new CaseGroup<string> { CaseId = o.CaseId, Group = o.OffenceCode }), g => g, cancellationToken),
+                stages, db.Set<Proceeding>().VisibleTo(db.CaseStates, reader).Select(p => new CaseGroup<string> { CaseId = p.CaseId, Group = p.RouteCode }), g => g, cancellationToken),
+            _ => await ByCaseGroupAsync(stages, db.Set<CaseOffence>().Select(o => new CaseGroup<string> { CaseId = o.CaseId, Group = o.OffenceCode }), g => g, cancellationToken),
         };
 
         return [.. rows
@@ -68,22 +71,13 @@ public sealed class VolumeStatistics(RecoveryWatchDbContext db)
             .Select(r => new VolumeRow(r.Group, r.Stage, r.Cases, Common.Amounts.Normalize(decimal.Round(r.Usd ?? 0m, 2)), r.WithoutRate))];
     }
 
-    private IQueryable<CaseState> VisibleStates(CaseReader reader, StateRole? role)
-    {
-        var states = db.CaseStates.VisibleTo(db.CaseStates, reader);
-        return role is { } r ? states.Where(s => s.Role == r) : states;
-    }
-
-    /// <summary>Sums each case's figures per stage, then counts the cases of each group once (the groups of a case are
-    /// made distinct first, so two States of one region or two proceedings on one route do not count it twice).</summary>
-    private static async Task<List<Grouped>> ByCaseGroupAsync<TGroup>(IQueryable<CountedFigure> figures, IQueryable<CaseGroup<TGroup>> groups, Func<TGroup, string> name,
+    /// <summary>Counts the cases of each group once (the groups of a case are made distinct first, so two States of one
+    /// region or two proceedings on one route do not count it twice).</summary>
+    private static async Task<List<Grouped>> ByCaseGroupAsync<TGroup>(IQueryable<CaseStage> stages, IQueryable<CaseGroup<TGroup>> groups, Func<TGroup, string> name,
         CancellationToken cancellationToken)
     {
-        var perCase = figures
-            .GroupBy(f => new { f.CaseId, f.Stage })
-            .Select(g => new { g.Key.CaseId, g.Key.Stage, Usd = g.Sum(f => f.UsdTotal), WithoutRate = g.Sum(f => f.WithoutRate) });
         var rows = await (from g in groups.Distinct()
-                          join c in perCase on g.CaseId equals c.CaseId
+                          join c in stages on g.CaseId equals c.CaseId
                           group c by new { g.Group, c.Stage } into x
                           select new { x.Key.Group, x.Key.Stage, Cases = x.Count(), Usd = x.Sum(c => c.Usd), WithoutRate = x.Count(c => c.WithoutRate > 0) })
             .ToListAsync(cancellationToken);

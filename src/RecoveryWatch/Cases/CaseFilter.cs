@@ -26,7 +26,20 @@ public sealed record CaseFilter
     /// <summary>UN regional group of a State involved.</summary>
     public RegionalGroup? Region { get; init; }
 
+    /// <summary>A stage the case reached (it has a counted figure for it). With <see cref="YearFrom"/>/<see cref="YearTo"/>,
+    /// the case reached that stage in those years — the meaning of a statistic's "frozen in 2016".</summary>
     public Stage? Stage { get; init; }
+
+    /// <summary>An asset type of the counted figures (of <see cref="Stage"/> when given).</summary>
+    public AssetType? AssetType { get; init; }
+
+    /// <summary>A challenge met in the case (code of the challenge taxonomy).</summary>
+    public string? Challenge { get; init; }
+
+    /// <summary>A requesting State of the case, with <see cref="Requested"/> the two ends of a flow.</summary>
+    public string? Requesting { get; init; }
+
+    public string? Requested { get; init; }
 
     /// <summary>Legal route code (e.g. Art54_1c).</summary>
     public string? Route { get; init; }
@@ -34,6 +47,7 @@ public sealed record CaseFilter
     /// <summary>Offence code (e.g. Art17).</summary>
     public string? Offence { get; init; }
 
+    /// <summary>Years of the case's measures, or, with <see cref="Stage"/>, the year the case reached that stage.</summary>
     public int? YearFrom { get; init; }
     public int? YearTo { get; init; }
 

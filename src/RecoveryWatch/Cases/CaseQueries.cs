@@ -99,7 +99,36 @@ public static class CaseQueries
 
         if (filter.Stage is { } stage)
         {
-            query = query.Where(c => figures.Any(f => f.CaseId == c.Id && f.Stage == stage));
+            var type = filter.AssetType;
+            if (filter.YearFrom is not null || filter.YearTo is not null)
+            {
+                // The year the case reached the stage, as the statistics count it: its earliest counted figure of the stage.
+                var from = filter.YearFrom ?? int.MinValue;
+                var to = filter.YearTo ?? int.MaxValue;
+                query = query.Where(c => figures.Where(f => f.CaseId == c.Id && f.Stage == stage).Min(f => (int?)f.Year) >= from
+                    && figures.Where(f => f.CaseId == c.Id && f.Stage == stage).Min(f => (int?)f.Year) <= to);
+            }
+
+            query = query.Where(c => figures.Any(f => f.CaseId == c.Id && f.Stage == stage && (type == null || f.AssetType == type)));
+        }
+        else if (filter.AssetType is { } type)
+        {
+            query = query.Where(c => figures.Any(f => f.CaseId == c.Id && f.AssetType == type));
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Challenge))
+        {
+            var challenge = filter.Challenge.Trim();
+            query = query.Where(c => c.Challenges.Any(ch => ch.ChallengeCode == challenge));
+        }
+
+        foreach (var (code, role) in new[] { (filter.Requesting, StateRole.Requesting), (filter.Requested, StateRole.Requested) })
+        {
+            if (!string.IsNullOrWhiteSpace(code))
+            {
+                var state = code.Trim().ToUpperInvariant();
+                query = query.Where(c => c.States.Any(s => s.StateCode == state && s.Role == role && (levels.Contains(s.Visibility) || (anyOwn && c.States.Any(o => own.Contains(o.StateCode))))));
+            }
         }
 
         if (!string.IsNullOrWhiteSpace(filter.Route))
@@ -114,7 +143,7 @@ public static class CaseQueries
             query = query.Where(c => c.Offences.Any(o => o.OffenceCode == offence));
         }
 
-        if (filter.YearFrom is not null || filter.YearTo is not null)
+        if (filter.Stage is null && (filter.YearFrom is not null || filter.YearTo is not null))
         {
             var from = filter.YearFrom ?? int.MinValue;
             var to = filter.YearTo ?? int.MaxValue;

@@ -14,7 +14,7 @@ public sealed class CountingRuleTests
     private static List<CountedFigure> Public(CountableCase c) => [.. CountingRule.Count(c).Where(r => r.Visibility == Visibility.Public)];
 
     private static CountableMeasure M(Stage stage, string? reporter, decimal? usd, int year = 2015, Visibility visibility = Visibility.Public, AssetType type = AssetType.BankFunds) =>
-        new(stage, type, visibility, reporter, year, usd);
+        new(stage, type, visibility, reporter, new DateOnly(year, 1, 1), usd);
 
     [Fact]
     public void The_requested_State_counts_for_freezing_seizure_and_confiscation_the_requesting_State_for_returns()
