@@ -4,6 +4,7 @@ using RecoveryWatch.Web;
 using RecoveryWatch.Web.Api;
 using RecoveryWatch.Web.Cli;
 using RecoveryWatch.Web.Infrastructure;
+using RecoveryWatch.Web.Pages.Statistics;
 
 var (configurationArgs, verbArgs) = CommandLine.Split(args);
 var builder = WebApplication.CreateBuilder(configurationArgs);
@@ -80,6 +81,7 @@ api.MapExportEndpoints();
 api.MapMeetingEndpoints();
 api.MapRoundEndpoints();
 api.MapStatisticsEndpoints();
+app.MapChartDownloads();
 app.MapLanguageSwitcher();
 app.MapRazorPages().RequireAuthorization();
 

@@ -49,6 +49,25 @@ public static class StatisticsEndpoints
         return new StatisticsFilter { YearFrom = bound.Filter.YearFrom, YearTo = bound.Filter.YearTo, Region = bound.Filter.Region, Stage = bound.Filter.Stage };
     }
 
+    /// <summary>The role of the States the dashboard's map shades: where assets are located (requested, the default) or
+    /// the States asking for them.</summary>
+    public static StateRole BindMapRole(HttpContext http, ValidationCollector errors)
+    {
+        var text = http.Request.Query["mapRole"].ToString();
+        if (text.Length == 0)
+        {
+            return StateRole.Requested;
+        }
+
+        if (EnumCodes.TryParse<StateRole>(text, out var role) && role is StateRole.Requested or StateRole.Requesting)
+        {
+            return role;
+        }
+
+        errors.Add("mapRole", "UnknownCode", text);
+        return StateRole.Requested;
+    }
+
     private static async Task<Ok<DurationStatisticsResult>> DurationsAsync(int? stalledAfter, HttpContext http, DurationStatistics statistics, CancellationToken cancellationToken)
     {
         var errors = new ValidationCollector();

@@ -64,6 +64,7 @@ public static class DataServices
         services.AddScoped<RecoveryWatch.Analytics.DurationStatistics>();
         services.AddScoped<RecoveryWatch.Analytics.FlowStatistics>();
         services.AddScoped<RecoveryWatch.Analytics.ChallengeStatistics>();
+        services.AddScoped<RecoveryWatch.Web.Pages.Statistics.Dashboard>();
         services.AddScoped<RecoveryWatch.Analytics.RebuildCountedFigures>();
         return services;
     }
