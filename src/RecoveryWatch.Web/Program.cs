@@ -81,7 +81,7 @@ api.MapExportEndpoints();
 api.MapMeetingEndpoints();
 api.MapRoundEndpoints();
 api.MapStatisticsEndpoints();
-app.MapChartDownloads();
+api.MapChartDownloads();
 app.MapLanguageSwitcher();
 app.MapRazorPages().RequireAuthorization();
 

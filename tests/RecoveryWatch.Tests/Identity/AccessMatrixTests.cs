@@ -110,6 +110,11 @@ public abstract class AccessMatrixTests(WorldApp world)
         ["POST /api/v1/reconciliation/{id:int}/confirm"] = Access.Secretariat,
         ["POST /api/v1/reconciliation/{id:int}/reject"] = Access.Secretariat,
         ["GET /api/v1/statistics/volumes"] = Access.Public,
+        ["GET /api/v1/statistics/durations"] = Access.Public,
+        ["GET /api/v1/statistics/flows"] = Access.Public,
+        ["GET /api/v1/statistics/challenges"] = Access.Public,
+        ["GET /statistics"] = Access.Public,
+        ["GET /api/v1/statistics/charts/{chart}.{format}"] = Access.Public,
     };
 
     /// <summary>Statuses that are the endpoint's own answer for an allowed caller, where it is not 200.</summary>
@@ -190,6 +195,7 @@ public abstract class AccessMatrixTests(WorldApp world)
                 .Replace("{symbol}", Uri.EscapeDataString("CAC/COSP/WG.2/2020/1"), StringComparison.Ordinal)
                 .Replace("{lang}", "en", StringComparison.Ordinal)
                 .Replace("{state}", "NGA", StringComparison.Ordinal)
+                .Replace("{chart}", "by-year", StringComparison.Ordinal)
                 .Replace("{documentName}", "v1", StringComparison.Ordinal)
                 .Replace("template.xlsx", "template.xlsx?state=NGA", StringComparison.Ordinal)
                 .Replace("/answer", "/answer?state=NGA", StringComparison.Ordinal);

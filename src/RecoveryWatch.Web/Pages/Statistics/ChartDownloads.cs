@@ -14,12 +14,12 @@ public static class ChartDownloads
 {
     public static readonly IReadOnlyList<string> Formats = ["svg", "png", "csv", "xlsx"];
 
-    public static IEndpointRouteBuilder MapChartDownloads(this IEndpointRouteBuilder app)
+    public static RouteGroupBuilder MapChartDownloads(this RouteGroupBuilder api)
     {
-        app.MapGet("/statistics/charts/{chart}.{format}", DownloadAsync)
+        api.MapGet("/statistics/charts/{chart}.{format}", DownloadAsync)
             .AllowAnonymous().WithTags("Open data")
             .WithSummary("A chart of the statistics dashboard as svg, png, csv or xlsx, with the dashboard's filters (yearFrom, yearTo, region, stage, mapRole)");
-        return app;
+        return api;
     }
 
     private static async Task<IResult> DownloadAsync(string chart, string format, HttpContext http, Dashboard dashboard, CancellationToken cancellationToken)

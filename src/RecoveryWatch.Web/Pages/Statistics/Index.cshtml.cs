@@ -29,6 +29,6 @@ public sealed class IndexModel(Dashboard dashboard) : PageModel
     /// <summary>The address of a chart's download, with the filters the reader chose.</summary>
     public string Download(string chart, string format) =>
         Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(
-            $"/statistics/charts/{chart}.{format}",
+            $"/api/v1/statistics/charts/{chart}.{format}",
             Request.Query.Select(q => new KeyValuePair<string, string?>(q.Key, q.Value.ToString())));
 }
