@@ -60,7 +60,7 @@ public static class WorldMap
         var map = Map.Value;
         var breaks = Breaks(values.Values.Select(v => v.Value));
         var svg = new StringBuilder();
-        svg.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"{map.ViewBox}\" role=\"img\" aria-labelledby=\"map-title map-desc\" class=\"world-map\"");
+        svg.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"{map.ViewBox}\" role=\"group\" aria-labelledby=\"map-title map-desc\" class=\"world-map\"");
         svg.Append(standalone ? " width=\"960\" height=\"480\">" : ">");
         svg.Append("<title id=\"map-title\">").Append(WebUtility.HtmlEncode(title)).Append("</title>");
         svg.Append("<desc id=\"map-desc\">").Append(WebUtility.HtmlEncode(description)).Append("</desc>");
