@@ -80,6 +80,7 @@ api.MapExportEndpoints();
 api.MapMeetingEndpoints();
 api.MapRoundEndpoints();
 api.MapStatisticsEndpoints();
+api.MapExchangeRateEndpoints();
 app.MapLanguageSwitcher();
 app.MapRazorPages().RequireAuthorization();
 

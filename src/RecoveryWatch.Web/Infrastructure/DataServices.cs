@@ -62,6 +62,7 @@ public static class DataServices
         services.AddScoped<RecoveryWatch.Collection.OnlineAnswer>();
         services.AddScoped<RecoveryWatch.Analytics.VolumeStatistics>();
         services.AddScoped<RecoveryWatch.Analytics.RebuildCountedFigures>();
+        services.AddScoped<RecoveryWatch.Analytics.ImportExchangeRates>();
         return services;
     }
 
