@@ -123,6 +123,24 @@ public abstract partial class ExchangeRateImportTests(RatesWorld world)
     }
 
     [Fact]
+    public async Task Two_imports_of_the_same_rate_at_once_leave_one_rate_one_added_and_one_replaced()
+    {
+        using var first = await world.SecretariatClientAsync();
+        using var second = await world.SecretariatClientAsync();
+        const string Text = "date,currency,units_per_usd,source\n2013-01-01,AUD,1.3,Race\n";
+        var responses = await Task.WhenAll(first.PostAsync("/api/v1/exchange-rates", Csv(Text)), second.PostAsync("/api/v1/exchange-rates", Csv(Text)));
+        var summaries = new List<RatesImportSummary>();
+        foreach (var response in responses)
+        {
+            Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+            summaries.Add((await response.Content.ReadFromJsonAsync<RatesImportSummary>(RecoveryWatchApp.Json))!);
+        }
+
+        Assert.Equal((1, 1), (summaries.Sum(s => s.Added), summaries.Sum(s => s.Replaced)));
+        await world.WithDbAsync(async db => Assert.Equal(1, await db.ExchangeRates.CountAsync(r => r.Currency == "AUD")));
+    }
+
+    [Fact]
     public async Task Anyone_reads_the_rates_but_only_the_Secretariat_imports()
     {
         var anonymous = world.CreateClient();
