@@ -82,6 +82,7 @@ api.MapMeetingEndpoints();
 api.MapRoundEndpoints();
 api.MapStatisticsEndpoints();
 api.MapChartDownloads();
+api.MapExchangeRateEndpoints();
 app.MapLanguageSwitcher();
 app.MapRazorPages().RequireAuthorization();
 

@@ -242,8 +242,8 @@ namespace RecoveryWatch.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(200)");
 
                     b.Property<decimal>("UsdPerUnit")
-                        .HasPrecision(28, 10)
-                        .HasColumnType("numeric(28,10)");
+                        .HasPrecision(28, 20)
+                        .HasColumnType("numeric(28,20)");
 
                     b.HasKey("Id");
 
@@ -1888,6 +1888,15 @@ namespace RecoveryWatch.Migrations.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RecoveryWatch.Analytics.ExchangeRate", b =>
+                {
+                    b.HasOne("RecoveryWatch.Data.CurrencyRecord", null)
+                        .WithMany()
+                        .HasForeignKey("Currency")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

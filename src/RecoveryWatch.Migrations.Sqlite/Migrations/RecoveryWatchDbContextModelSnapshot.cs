@@ -229,7 +229,7 @@ namespace RecoveryWatch.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<decimal>("UsdPerUnit")
-                        .HasPrecision(28, 10)
+                        .HasPrecision(28, 20)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -1813,6 +1813,15 @@ namespace RecoveryWatch.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RecoveryWatch.Analytics.ExchangeRate", b =>
+                {
+                    b.HasOne("RecoveryWatch.Data.CurrencyRecord", null)
+                        .WithMany()
+                        .HasForeignKey("Currency")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

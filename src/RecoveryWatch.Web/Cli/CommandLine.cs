@@ -23,7 +23,7 @@ public static partial class CommandLine
 
     public static readonly IReadOnlySet<string> Verbs = new HashSet<string>(StringComparer.Ordinal)
     {
-        "migrate", "seed-demo", "export-cases", "create-user", "verify-audit", "rebuild-figures", "report", "import-submission", "--help", "-h", "-?", "help",
+        "migrate", "seed-demo", "export-cases", "create-user", "verify-audit", "rebuild-figures", "report", "import-submission", "import-rates", "--help", "-h", "-?", "help",
     };
 
     /// <summary>Configuration switches (<c>--Database:Provider=Postgres</c>, <c>--Demo=false</c>) go to the host's configuration;
@@ -142,6 +142,18 @@ public static partial class CommandLine
             }
         }));
         root.Subcommands.Add(importCommand);
+
+        var ratesFile = new Argument<FileInfo>("FILE") { Description = "CSV with the header " + RecoveryWatch.Analytics.ExchangeRateFile.Header + " (UTF-8)." };
+        var importRates = new Command("import-rates", "Import dated exchange rates and convert the measures of their currencies again, as the exchange rates page does.") { ratesFile };
+        importRates.SetAction((parse, ct) => WithScope(app, async services =>
+        {
+            await services.GetRequiredService<DatabaseInitializer>().MigrateAsync(ct);
+            var bytes = await File.ReadAllBytesAsync(parse.GetValue(ratesFile)!.FullName, ct);
+            var summary = await services.GetRequiredService<RecoveryWatch.Analytics.ImportExchangeRates>().HandleAsync(bytes, "cli:import-rates", ct);
+            await Console.Out.WriteLineAsync(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"Rates for {string.Join(", ", summary.Currencies)}: {summary.Added} added, {summary.Replaced} replaced; {summary.MeasuresReconverted} measures converted again."));
+        }));
+        root.Subcommands.Add(importRates);
 
         var report = new Command("report", "Produce a document in Word: the annotated agenda of a meeting.");
         var meetingOption = new Option<int>("--meeting") { Description = "Meeting id (see /api/v1/meetings).", Required = true };

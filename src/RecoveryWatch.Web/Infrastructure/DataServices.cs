@@ -66,6 +66,7 @@ public static class DataServices
         services.AddScoped<RecoveryWatch.Analytics.ChallengeStatistics>();
         services.AddScoped<RecoveryWatch.Web.Pages.Statistics.Dashboard>();
         services.AddScoped<RecoveryWatch.Analytics.RebuildCountedFigures>();
+        services.AddScoped<RecoveryWatch.Analytics.ImportExchangeRates>();
         return services;
     }
 

@@ -16,6 +16,13 @@ public sealed class ExchangeRate
     public DateOnly Date { get; private set; }
     public decimal UsdPerUnit { get; private set; }
 
+    /// <summary>A correction: the rate of the same currency and date as now published by <paramref name="source"/>.</summary>
+    public void Correct(decimal usdPerUnit, string source)
+    {
+        UsdPerUnit = usdPerUnit;
+        Source = source;
+    }
+
     /// <summary>Where the rate comes from (e.g. "UN operational rates of exchange"), or "Synthetic demo rate".</summary>
     public string Source { get; private set; }
 }

@@ -553,6 +553,13 @@ public sealed class AssetMeasure : ICaseDetail, IIdentified
         UsdAmount = decimal.Round(Amount * usdPerUnit, 2, MidpointRounding.ToEven);
         UsdRateDate = rateDate;
     }
+
+    /// <summary>No rate on or before the measure's date (any more): the measure keeps only its original amount.</summary>
+    public void ClearUsd()
+    {
+        UsdAmount = null;
+        UsdRateDate = null;
+    }
 }
 
 public enum VictimKind

@@ -133,8 +133,12 @@ internal sealed class ExchangeRateConfiguration : IEntityTypeConfiguration<Excha
     public void Configure(EntityTypeBuilder<ExchangeRate> builder)
     {
         builder.Property(r => r.Currency).HasMaxLength(3).IsRequired();
-        builder.Property(r => r.UsdPerUnit).HasPrecision(28, 10);
-        builder.Property(r => r.Source).HasMaxLength(200);
+        // Twenty decimals: the rate is imported as units per US dollar and stored inverted, so a currency of tens of thousands
+        // of units to the dollar still keeps its significant digits (ten decimals left the rial five).
+        builder.Property(r => r.UsdPerUnit).HasPrecision(28, ImportExchangeRates.UsdPerUnitScale);
+        builder.Property(r => r.Source).HasMaxLength(200).IsRequired();
+        // The rate must be for a currency of the reference data, which is also how imports check the code (FieldRules).
+        builder.HasOne<CurrencyRecord>().WithMany().HasForeignKey(r => r.Currency).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(r => new { r.Currency, r.Date }).IsUnique();
     }
 }

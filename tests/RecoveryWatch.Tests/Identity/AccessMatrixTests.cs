@@ -115,6 +115,9 @@ public abstract class AccessMatrixTests(WorldApp world)
         ["GET /api/v1/statistics/challenges"] = Access.Public,
         ["GET /statistics"] = Access.Public,
         ["GET /api/v1/statistics/charts/{chart}.{format}"] = Access.Public,
+        ["GET /exchange-rates"] = Access.Secretariat,
+        ["GET /api/v1/exchange-rates/"] = Access.Public,
+        ["POST /api/v1/exchange-rates/"] = Access.Secretariat,
     };
 
     /// <summary>Statuses that are the endpoint's own answer for an allowed caller, where it is not 200.</summary>
@@ -147,6 +150,7 @@ public abstract class AccessMatrixTests(WorldApp world)
         ["POST /api/v1/submissions/{id:int}/validate"] = HttpStatusCode.NotFound,
         ["POST /api/v1/reconciliation/{id:int}/confirm"] = HttpStatusCode.NotFound,
         ["POST /api/v1/reconciliation/{id:int}/reject"] = HttpStatusCode.NotFound,
+        ["POST /api/v1/exchange-rates/"] = HttpStatusCode.BadRequest,
     };
 
     /// <summary>Where the first allowed caller changes the state the next one meets (adopting the agenda happens once).</summary>

@@ -93,6 +93,8 @@ public static class InputPaths
         new("Participant.Name", "api-participant", "name"),
         new("Participant.Email", "api-participant", "email"),
         new("DocumentVersion.FileName", "upload-document", "file"),
+        new("ExchangeRate.Currency", "api-rates", "line 2: currency"),
+        new("ExchangeRate.Source", "api-rates", "line 2: source"),
         new("AppUser.Email", "form-user", "Input.Email"),
         new("AppUser.DisplayName", "form-user", "Input.DisplayName"),
     ];
@@ -107,9 +109,7 @@ public static class InputPaths
         ["AssetMeasure.UsdAmount"] = "derived from a stored exchange rate",
         ["CountedFigure.Reporter"] = "derived by the counting rule",
         ["CountedFigure.UsdTotal"] = "derived by the counting rule",
-        ["ExchangeRate.Currency"] = "no input path yet (rates are loaded by the demo and tests)",
-        ["ExchangeRate.Source"] = "no input path yet",
-        ["ExchangeRate.UsdPerUnit"] = "no input path yet",
+        ["ExchangeRate.UsdPerUnit"] = "derived: the inverse of the file's units_per_usd, which has its own range and decimals",
         ["AuditEntry.Action"] = "set by the handler",
         ["AuditEntry.Actor"] = "the signed-in user's name",
         ["AuditEntry.EntityId"] = "a stored id",
@@ -461,6 +461,17 @@ public abstract partial class InputLimitTests(InputWorld world)
                 var fields = new Dictionary<string, string> { ["Input.Email"] = "new.user@recoverywatch.test", ["Input.DisplayName"] = "New user", ["Input.Role"] = Roles.SecretariatAnalyst };
                 fields[field] = field == "Input.Email" && value.Length > 20 ? new string('x', value.Length - 12) + "@example.org" : value;
                 var response = await form.PostFormAsync("/admin/users", fields);
+                return (response.StatusCode, await response.Content.ReadAsStringAsync());
+            }
+
+            case "api-rates":
+            {
+                // A quoted value, so the probe's text reaches the rules as typed.
+                var values = new Dictionary<string, string> { ["line 2: currency"] = "EUR", ["line 2: source"] = "Bank" };
+                values[field] = value;
+                using var admin = await world.SecretariatClientAsync();
+                var csv = $"date,currency,units_per_usd,source\n2020-01-01,\"{values["line 2: currency"]}\",0.9,\"{values["line 2: source"]}\"\n";
+                var response = await admin.PostAsync("/api/v1/exchange-rates", new StringContent(csv, Encoding.UTF8, "text/csv"));
                 return (response.StatusCode, await response.Content.ReadAsStringAsync());
             }
 

@@ -41,7 +41,7 @@ public sealed class CommandLineTests : IDisposable
     {
         var (exit, output, _) = await RunAsync("--help");
         Assert.Equal(0, exit);
-        foreach (var verb in new[] { "migrate", "seed-demo", "export-cases", "create-user", "verify-audit", "report", "import-submission" })
+        foreach (var verb in new[] { "migrate", "seed-demo", "export-cases", "create-user", "verify-audit", "report", "import-submission", "import-rates" })
         {
             Assert.Contains(verb, output, StringComparison.Ordinal);
         }
@@ -140,6 +140,24 @@ public sealed class CommandLineTests : IDisposable
         var broken = await RunAsync("verify-audit", Database("g.db"));
         Assert.Equal(1, broken.ExitCode);
         Assert.Contains("tampered", broken.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Import_rates_refuses_a_bad_file_naming_every_line_and_imports_a_good_one()
+    {
+        var bad = Path.Combine(_folder, "bad-rates.csv");
+        await File.WriteAllTextAsync(bad, "date,currency,units_per_usd,source\n2020-01-01,EUR,-1,Bank\n2020-01-01,XYZ,1,Bank\n");
+        var (exit, _, error) = await RunAsync("import-rates", bad, Database("r.db"));
+        Assert.Equal(1, exit);
+        Assert.Contains("line 2: units_per_usd", error, StringComparison.Ordinal);
+        Assert.Contains("line 3: currency", error, StringComparison.Ordinal);
+
+        var good = Path.Combine(_folder, "rates.csv");
+        await File.WriteAllTextAsync(good, "date,currency,units_per_usd,source\n2020-01-01,EUR,0.9,Bank\n");
+        var imported = await RunAsync("import-rates", good, Database("r.db"));
+        Assert.True(imported.ExitCode == 0, imported.Error);
+        Assert.Contains("1 added, 0 replaced", imported.Output, StringComparison.Ordinal);
+        Assert.Equal(2, (await RunAsync("import-rates", Database("r.db"))).ExitCode);
     }
 
     [Fact]

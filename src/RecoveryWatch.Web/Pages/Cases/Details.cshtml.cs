@@ -8,10 +8,13 @@ using RecoveryWatch.Web.Infrastructure;
 namespace RecoveryWatch.Web.Pages.Cases;
 
 [AllowAnonymous]
-public sealed class DetailsModel(GetCase getCase, IAuthorizationService authorization) : PageModel
+public sealed class DetailsModel(GetCase getCase, RecoveryWatch.Analytics.ImportExchangeRates rates, IAuthorizationService authorization) : PageModel
 {
     public CaseDetails Case { get; private set; } = null!;
     public bool CanEdit { get; private set; }
+
+    /// <summary>The source of each rate a figure was converted at, stated beside the figure.</summary>
+    public IReadOnlyDictionary<(string Currency, DateOnly Date), string> RateSources { get; private set; } = new Dictionary<(string, DateOnly), string>();
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
@@ -24,6 +27,7 @@ public sealed class DetailsModel(GetCase getCase, IAuthorizationService authoriz
             return NotFound();
         }
 
+        RateSources = await rates.SourcesAsync(Case.Measures.Select(m => (m.Currency, m.UsdRateDate)), cancellationToken);
         CanEdit = (await authorization.AuthorizeAsync(User, Policies.EditCases)).Succeeded;
         return Page();
     }
