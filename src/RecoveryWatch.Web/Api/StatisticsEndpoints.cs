@@ -17,6 +17,10 @@ public static class StatisticsEndpoints
             .WithDescription("by=year|region|route|offence|state|assettype (default year); role=Requesting|Requested|Transit limits by=state and by=region to States in that role. "
                 + "Per case and stage one account counts: the requested State's for freezing, seizure and confiscation, the requesting State's for returns, "
                 + "else the other side's, else the Secretariat's. casesWithoutRate counts cases whose figures have no dated exchange rate (left out of usdTotal).");
+        api.MapGet("/statistics/coverage", async (int? round, HttpContext http, CoverageStatistics coverage, CancellationToken ct) =>
+                TypedResults.Ok(await coverage.HandleAsync(round, http.User.CaseReader(), ct)))
+            .AllowAnonymous().WithTags("Open data")
+            .WithSummary("Coverage of information requests (?round=id, else every round): States asked, States that answered (submitted or validated), validated, and States asked with cases the caller may see");
         return api;
     }
 

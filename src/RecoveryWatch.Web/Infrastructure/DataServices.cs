@@ -61,6 +61,8 @@ public static class DataServices
         services.AddScoped<RecoveryWatch.Collection.Reconciliation>();
         services.AddScoped<RecoveryWatch.Collection.OnlineAnswer>();
         services.AddScoped<RecoveryWatch.Analytics.VolumeStatistics>();
+        services.AddScoped<RecoveryWatch.Analytics.CoverageStatistics>();
+        services.AddScoped<RecoveryWatch.Reporting.GatherNoteContent>();
         services.AddScoped<RecoveryWatch.Analytics.RebuildCountedFigures>();
         return services;
     }
