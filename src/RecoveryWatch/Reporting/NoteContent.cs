@@ -28,14 +28,21 @@ public sealed class GatherNoteContent(RecoveryWatchDbContext db, VolumeStatistic
     /// <param name="symbol">The document symbol; when null, the next free number of the Working Group's documents in the
     /// year of the round's deadline (the note is issued for the meeting after the replies are in).</param>
     /// <exception cref="NotFoundException">The round does not exist.</exception>
+    /// <exception cref="ValidationFailedException">The symbol given is not a UN document symbol.</exception>
     public async Task<NoteContent> HandleAsync(int roundId, string? symbol, CancellationToken cancellationToken = default)
     {
+        Meetings.DocumentSymbol? given = null;
+        if (!string.IsNullOrWhiteSpace(symbol) && !Meetings.DocumentSymbol.TryParseDetailed(symbol.Trim(), out given, out var error))
+        {
+            throw new ValidationFailedException([new ValidationError("symbol", "InvalidSymbol", symbol, error.Reason)]);
+        }
+
         var round = await db.Rounds.AsNoTracking().Where(r => r.Id == roundId)
             .Select(r => new NoteRound(r.Id, r.Code, r.Title, r.Mandate, r.PeriodFrom, r.PeriodTo, r.Deadline))
             .SingleOrDefaultAsync(cancellationToken) ?? throw new NotFoundException($"Round {roundId} does not exist.");
         var reader = CaseReader.Public;
         return new NoteContent(
-            string.IsNullOrWhiteSpace(symbol) ? await NextSymbolAsync(round.Deadline.Year, cancellationToken) : symbol.Trim(),
+            given?.ToString() ?? await NextSymbolAsync(round.Deadline.Year, cancellationToken),
             DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime),
             round,
             (await coverage.HandleAsync(roundId, reader, cancellationToken)).Single(),

@@ -84,7 +84,11 @@ public static partial class SecretariatNote
 
         private string Date(DateOnly date) => date.ToString(PartialDate.LongDateWithoutWeekday(Culture), Culture);
 
-        private string Number(decimal value, int decimals = 0) => value.ToString("N" + decimals.ToString(CultureInfo.InvariantCulture), Culture);
+        /// <summary>Figures in Arabic documents of the United Nations are written in Western digits with a comma between
+        /// thousands, as in the other languages' versions; the culture's own separators are kept elsewhere.</summary>
+        private CultureInfo Numbers => Rtl ? CultureInfo.InvariantCulture : Culture;
+
+        private string Number(decimal value) => value.ToString("N0", Numbers);
 
         public void Masthead(Body body, NoteContent content)
         {
@@ -160,7 +164,7 @@ public static partial class SecretariatNote
                          ("StatesValidated", coverage.StatesValidated), ("StatesWithCases", coverage.StatesWithCases),
                      })
             {
-                var share = coverage.StatesAsked == 0 ? "–" : ((decimal)count / coverage.StatesAsked).ToString("P0", Culture);
+                var share = coverage.StatesAsked == 0 ? "–" : ((decimal)count / coverage.StatesAsked).ToString("P0", Numbers);
                 table.Append(Row(header: false, Label(key), Number(count), share));
             }
 
@@ -281,7 +285,7 @@ public static partial class SecretariatNote
             {
                 // The stage column of the volume tables is text; the other columns are numbers.
                 var text = cells.Length == 4 && i == 0;
-                row.Append(new TableCell(Paragraph(cells[i], style, align: header || text ? null : End)));
+                row.Append(new TableCell(Paragraph(cells[i], style, align: text ? null : End)));
             }
 
             return row;
