@@ -18,6 +18,9 @@ public static class RoundEndpoints
         rounds.MapPost("/", CreateAsync).RequireAuthorization(Policies.ManageUsers).WithSummary("Create an information request (administrators)");
         rounds.MapGet("/{id:int}", GetAsync).RequireAuthorization(Policies.TakePartInRounds).WithSummary("One round");
         rounds.MapGet("/{id:int}/template.xlsx", TemplateAsync).RequireAuthorization(Policies.TakePartInRounds).WithSummary("The Excel template for a State (?state=ISO3&lang=), pre-filled with its known cases");
+        rounds.MapGet("/{id:int}/note.docx", NoteAsync).RequireAuthorization(Policies.ManageMeetings)
+            .WithSummary("The Secretariat's note to the Working Group on the round, as a Word document (?lang=, ?symbol= else the next free CAC/COSP/WG.2/<year>/<n>), "
+                + "from the statistics as the public sees them");
         rounds.MapPost("/{id:int}/submissions/{state}", SubmitAsync).RequireAuthorization(Policies.TakePartInRounds)
             .DisableAntiforgery()
             .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(WorkbookReader.MaxFileBytes + 65536))
@@ -66,6 +69,14 @@ public static class RoundEndpoints
     {
         var view = await rounds.CreateAsync(request, http.User.Actor(), ct);
         return TypedResults.Created($"/api/v1/rounds/{view.Id}", view);
+    }
+
+    private static async Task<IResult> NoteAsync(int id, string? symbol, HttpContext http, RecoveryWatch.Reporting.GatherNoteContent gather, CancellationToken ct)
+    {
+        var language = Language(http);
+        var content = await gather.HandleAsync(id, symbol, ct);
+        return TypedResults.File(RecoveryWatch.Reporting.SecretariatNote.Write(content, language), RecoveryWatch.Reporting.SecretariatNote.ContentType,
+            RecoveryWatch.Reporting.SecretariatNote.FileName(content.Symbol, language));
     }
 
     private static async Task<IResult> TemplateAsync(int id, string? state, HttpContext http, SubmissionTemplate template, CancellationToken ct)

@@ -31,6 +31,10 @@ public static class StatisticsEndpoints
             .AllowAnonymous().WithTags("Open data")
             .WithSummary("Challenges met, by number of cases and by the stages the cases reached (stage null: all cases that met it)")
             .WithDescription(FiltersDescription);
+        api.MapGet("/statistics/coverage", async (int? round, HttpContext http, CoverageStatistics coverage, CancellationToken ct) =>
+                TypedResults.Ok(await coverage.HandleAsync(round, http.User.CaseReader(), ct)))
+            .AllowAnonymous().WithTags("Open data")
+            .WithSummary("Coverage of information requests (?round=id, else every round): States asked, States that answered (submitted or validated), validated, and States asked with cases the caller may see");
         return api;
     }
 

@@ -155,7 +155,7 @@ public static partial class CommandLine
         }));
         root.Subcommands.Add(importRates);
 
-        var report = new Command("report", "Produce a document in Word: the annotated agenda of a meeting.");
+        var report = new Command("report", "Produce a document in Word: the annotated agenda of a meeting, or the Secretariat's note on a round.");
         var meetingOption = new Option<int>("--meeting") { Description = "Meeting id (see /api/v1/meetings).", Required = true };
         var langOption = new Option<string>("--lang") { Description = "ar, zh, en, fr, ru or es.", Required = true };
         langOption.AcceptOnlyFromAmong([.. RecoveryWatch.ReferenceData.Languages.All]);
@@ -173,6 +173,22 @@ public static partial class CommandLine
             await Console.Out.WriteLineAsync($"Wrote {file.FullName}.");
         }));
         report.Subcommands.Add(agenda);
+
+        var noteRound = new Option<int>("--round") { Description = "Round id (see /api/v1/rounds).", Required = true };
+        var symbolOption = new Option<string?>("--symbol") { Description = "Document symbol; by default the next free CAC/COSP/WG.2/<year>/<n> for the year of the round's deadline." };
+        var note = new Command("note", "The Secretariat's note to the Working Group on the information collected in a round, from the statistics as the public sees them.")
+        {
+            noteRound, langOption, reportOut, symbolOption,
+        };
+        note.SetAction((parse, ct) => WithScope(app, async services =>
+        {
+            await services.GetRequiredService<DatabaseInitializer>().MigrateAsync(ct);
+            var content = await services.GetRequiredService<RecoveryWatch.Reporting.GatherNoteContent>().HandleAsync(parse.GetValue(noteRound), parse.GetValue(symbolOption), ct);
+            var file = parse.GetValue(reportOut)!;
+            await File.WriteAllBytesAsync(file.FullName, RecoveryWatch.Reporting.SecretariatNote.Write(content, parse.GetValue(langOption)!), ct);
+            await Console.Out.WriteLineAsync($"Wrote {content.Symbol} to {file.FullName}.");
+        }));
+        report.Subcommands.Add(note);
         root.Subcommands.Add(report);
 
         var verifyAudit = new Command("verify-audit", "Check the audit log's hash chain; exit code 1 when an entry was altered, inserted or removed.");

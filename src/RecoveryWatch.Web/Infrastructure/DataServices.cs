@@ -65,6 +65,8 @@ public static class DataServices
         services.AddScoped<RecoveryWatch.Analytics.FlowStatistics>();
         services.AddScoped<RecoveryWatch.Analytics.ChallengeStatistics>();
         services.AddScoped<RecoveryWatch.Web.Pages.Statistics.Dashboard>();
+        services.AddScoped<RecoveryWatch.Analytics.CoverageStatistics>();
+        services.AddScoped<RecoveryWatch.Reporting.GatherNoteContent>();
         services.AddScoped<RecoveryWatch.Analytics.RebuildCountedFigures>();
         services.AddScoped<RecoveryWatch.Analytics.ImportExchangeRates>();
         return services;

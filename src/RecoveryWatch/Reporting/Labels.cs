@@ -17,6 +17,8 @@ public sealed class Labels
 
     public static Labels Silence { get; } = Load("silence-labels.csv");
 
+    public static Labels Note { get; } = Load("note-labels.csv");
+
     public string this[string key, string language] =>
         _labels[key].TryGetValue(Languages.Normalize(language), out var text) ? text : _labels[key][Languages.Default];
 

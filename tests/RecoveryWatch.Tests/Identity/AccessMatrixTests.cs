@@ -118,6 +118,9 @@ public abstract class AccessMatrixTests(WorldApp world)
         ["GET /exchange-rates"] = Access.Secretariat,
         ["GET /api/v1/exchange-rates/"] = Access.Public,
         ["POST /api/v1/exchange-rates/"] = Access.Secretariat,
+        ["GET /api/v1/statistics/coverage"] = Access.Public,
+        ["GET /api/v1/rounds/{id:int}/note.docx"] = Access.Secretariat,
+        ["GET /reports/note"] = Access.Secretariat,
     };
 
     /// <summary>Statuses that are the endpoint's own answer for an allowed caller, where it is not 200.</summary>
@@ -144,6 +147,7 @@ public abstract class AccessMatrixTests(WorldApp world)
         ["GET /rounds/{id:int}/answer"] = HttpStatusCode.NotFound,
         ["GET /api/v1/rounds/{id:int}"] = HttpStatusCode.NotFound,
         ["GET /api/v1/rounds/{id:int}/template.xlsx"] = HttpStatusCode.NotFound,
+        ["GET /api/v1/rounds/{id:int}/note.docx"] = HttpStatusCode.NotFound,
         ["POST /api/v1/rounds/{id:int}/submissions/{state}"] = HttpStatusCode.NotFound,
         ["GET /api/v1/submissions/{id:int}"] = HttpStatusCode.NotFound,
         ["POST /api/v1/submissions/{id:int}/clarification"] = HttpStatusCode.BadRequest,

@@ -211,6 +211,29 @@ public sealed class CommandLineTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task Report_Note_writes_the_Secretariats_note_in_Word_and_refuses_an_unknown_round()
+    {
+        var seeded = await RunAsync("seed-demo", "--cases", "20", Database("n.db"));
+        Assert.True(seeded.ExitCode == 0, seeded.Error);
+        var file = Path.Combine(_folder, "note-ar.docx");
+        var (exit, output, error) = await RunAsync("report", "note", "--round", "1", "--lang", "ar", "--symbol", "CAC/COSP/WG.2/2020/4", "--out", file, Database("n.db"));
+        Assert.True(exit == 0, error);
+        Assert.Contains("CAC/COSP/WG.2/2020/4", output, StringComparison.Ordinal);
+        using (var word = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(file, false))
+        {
+            var body = word.MainDocumentPart!.Document!.Body!;
+            Assert.Contains("CAC/COSP/WG.2/2020/4", body.InnerText, StringComparison.Ordinal);
+            Assert.NotEmpty(body.Descendants<DocumentFormat.OpenXml.Wordprocessing.BiDi>());
+            Assert.Equal(2, word.MainDocumentPart.ImageParts.Count());
+        }
+
+        var unknown = await RunAsync("report", "note", "--round", "99", "--lang", "en", "--out", Path.Combine(_folder, "x.docx"), Database("n.db"));
+        Assert.Equal(1, unknown.ExitCode);
+        var badLanguage = await RunAsync("report", "note", "--round", "1", "--lang", "de", "--out", Path.Combine(_folder, "y.docx"), Database("n.db"));
+        Assert.Equal(2, badLanguage.ExitCode);
+    }
+
     public void Dispose()
     {
         try

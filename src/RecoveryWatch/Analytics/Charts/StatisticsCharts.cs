@@ -18,8 +18,8 @@ public sealed record GroupedBarChart(string Title, IReadOnlyList<string> Categor
 /// <summary>
 /// Renders statistics charts with ScottPlot, as SVG for web pages and PNG for Word documents, in any of the six UN
 /// languages. Text is drawn in a Noto family that has the glyphs of the language (Debian fonts-noto-core and
-/// fonts-noto-cjk), so Chinese and Arabic labels never come out as boxes. Stateless and safe to call concurrently: each
-/// call builds its own plot.
+/// fonts-noto-cjk), so Chinese and Arabic labels never come out as boxes. Safe to call concurrently: each call builds its
+/// own plot (renders are serialized, see <see cref="Gate"/>).
 /// </summary>
 public static class StatisticsCharts
 {
@@ -39,15 +39,65 @@ public static class StatisticsCharts
         _ => "Noto Sans",
     };
 
+    /// <summary>ScottPlot keeps typefaces in a process-wide cache, and a Noto Sans CJK typeface taken from that cache on a
+    /// later render is measured wrong (the tops of the characters are clipped). Each render therefore starts from an empty
+    /// cache, one render at a time, as the cache is shared.</summary>
+    private static readonly Lock Gate = new();
+
     /// <summary>The chart as an SVG document of <paramref name="width"/> × <paramref name="height"/> pixels.</summary>
-    public static string Svg(GroupedBarChart chart, string language, int width, int height) =>
-        Build(chart, language).GetSvgXml(width, height);
+    public static string Svg(GroupedBarChart chart, string language, int width, int height)
+    {
+        lock (Gate)
+        {
+            Fonts.Reset();
+            return Build(chart, language, width).GetSvgXml(width, height);
+        }
+    }
 
     /// <summary>The chart as a PNG image of <paramref name="width"/> × <paramref name="height"/> pixels.</summary>
-    public static byte[] Png(GroupedBarChart chart, string language, int width, int height) =>
-        Build(chart, language).GetImageBytes(width, height, ImageFormat.Png);
+    public static byte[] Png(GroupedBarChart chart, string language, int width, int height)
+    {
+        lock (Gate)
+        {
+            Fonts.Reset();
+            return Build(chart, language, width).GetImageBytes(width, height, ImageFormat.Png);
+        }
+    }
 
-    private static Plot Build(GroupedBarChart chart, string language)
+    /// <summary>Breaks a category label into lines of at most <paramref name="width"/> units — a Latin, Cyrillic or
+    /// Arabic letter is one unit, a Chinese character two — between words, or between characters in Chinese, which has no
+    /// spaces, so that long labels such as regional groups do not run into each other.</summary>
+    public static string Wrap(string label, int width)
+    {
+        static int Units(string text) => text.Sum(c => c >= '\u2E80' ? 2 : 1);
+        if (Units(label) <= width)
+        {
+            return label;
+        }
+
+        var words = label.Contains(' ', StringComparison.Ordinal) ? label.Split(' ') : [.. label.Select(c => c.ToString())];
+        var separator = label.Contains(' ', StringComparison.Ordinal) ? " " : string.Empty;
+        var lines = new List<string>();
+        var line = string.Empty;
+        foreach (var word in words)
+        {
+            var candidate = line.Length == 0 ? word : line + separator + word;
+            if (line.Length > 0 && Units(candidate) > width)
+            {
+                lines.Add(line);
+                line = word;
+            }
+            else
+            {
+                line = candidate;
+            }
+        }
+
+        lines.Add(line);
+        return string.Join('\n', lines);
+    }
+
+    private static Plot Build(GroupedBarChart chart, string language, int width)
     {
         if (chart.Series.Any(s => s.Values.Count != chart.Categories.Count))
         {
@@ -82,9 +132,10 @@ public static class StatisticsCharts
         }
 
         plot.Add.Bars(bars);
+        // About 8 pixels a unit at the default 12-pixel tick font, leaving a margin between neighbouring categories.
+        var unitsPerCategory = Math.Max(8, width / Math.Max(chart.Categories.Count, 1) / 9);
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
-            [.. Enumerable.Range(0, chart.Categories.Count).Select(c => Position(c, chart.Categories.Count, rtl))], [.. chart.Categories]);
-        plot.Axes.Bottom.MajorTickStyle.Length = 0;
+            [.. Enumerable.Range(0, chart.Categories.Count).Select(c => Position(c, chart.Categories.Count, rtl))], [.. chart.Categories.Select(c => Wrap(c, unitsPerCategory))]);
         plot.Axes.Margins(bottom: 0);
         plot.Grid.XAxisStyle.IsVisible = false;
         if (chart.Title.Length > 0)
@@ -101,8 +152,19 @@ public static class StatisticsCharts
         plot.Legend.Orientation = Orientation.Horizontal;
 
         // Fonts last: they apply to every text already on the plot — title, axis labels, ticks and legend.
-        plot.Font.Set(FontFamily(language));
-        plot.Legend.FontName = FontFamily(language);
+        var family = FontFamily(language);
+        plot.Font.Set(family);
+        if (family.Contains("CJK", StringComparison.Ordinal))
+        {
+            // ScottPlot 5.1 measures a legend label in Noto Sans CJK too short and clips the top of the characters; letting
+            // it pick the font per label measures them right.
+            plot.Legend.SetBestFontOnEachRender = true;
+        }
+        else
+        {
+            plot.Legend.FontName = family;
+        }
+
         return plot;
     }
 
