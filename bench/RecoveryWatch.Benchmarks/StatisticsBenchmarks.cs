@@ -10,7 +10,8 @@ namespace RecoveryWatch.Benchmarks;
 /// <summary>
 /// The dashboard's statistics as an anonymous reader gets them, against a hand-written scan that groups every measure by
 /// stage and year in SQL (no visibility, no counting rule): the floor of any statistic read from the measures. Run with
-/// RECOVERYWATCH_BENCH_CASES=500000 for about 1,000,000 measures.
+/// RECOVERYWATCH_BENCH_CASES=500000 for about 1,000,000 measures (the demo
+/// generator makes about two per case).
 /// </summary>
 [MemoryDiagnoser]
 [SimpleJob(launchCount: 1, warmupCount: 1, iterationCount: 5)]
@@ -18,8 +19,20 @@ public class StatisticsBenchmarks
 {
     private ServiceProvider _services = null!;
 
+    private int _round;
+
     [GlobalSetup]
-    public void Setup() => _services = BenchDatabase.CreateServices();
+    public void Setup()
+    {
+        _services = BenchDatabase.CreateServices();
+        _round = WithAsync(async services =>
+        {
+            // The note is on a round: the demo round (created once, kept by the next runs).
+            await services.GetRequiredService<RecoveryWatch.Collection.SeedDemoRound>().HandleAsync();
+            var db = services.GetRequiredService<RecoveryWatchDbContext>();
+            return await db.Rounds.Where(r => r.Code == RecoveryWatch.Collection.SeedDemoRound.Code).Select(r => r.Id).SingleAsync();
+        }).GetAwaiter().GetResult();
+    }
 
     [GlobalCleanup]
     public void Cleanup() => _services.Dispose();
@@ -62,6 +75,10 @@ public class StatisticsBenchmarks
 
     [Benchmark(Description = "flows")]
     public Task<int> Flows() => WithAsync(async s => (await s.GetRequiredService<FlowStatistics>().HandleAsync(CaseReader.Public, StatisticsFilter.None)).Count);
+
+    [Benchmark(Description = "the Secretariat's note on the round, gathered and written in Word (English)")]
+    public Task<int> Note() => WithAsync(async s =>
+        RecoveryWatch.Reporting.SecretariatNote.Write(await s.GetRequiredService<RecoveryWatch.Reporting.GatherNoteContent>().HandleAsync(_round, "CAC/COSP/WG.2/2020/4"), "en").Length);
 
     [Benchmark(Description = "challenges")]
     public Task<int> Challenges() => WithAsync(async s => (await s.GetRequiredService<ChallengeStatistics>().HandleAsync(CaseReader.Public, StatisticsFilter.None)).Count);

@@ -231,6 +231,7 @@ public abstract partial class ReadsNeverWriteTests(QuietWorld world)
 
             var url = string.Join('/', segments)
                 .Replace("{format}", "csv", StringComparison.Ordinal)
+                .Replace("{chart}", "map", StringComparison.Ordinal)
                 .Replace("{symbol}", symbol, StringComparison.Ordinal)
                 .Replace("{lang}", "en", StringComparison.Ordinal)
                 .Replace("{documentName}", "v1", StringComparison.Ordinal);
