@@ -62,6 +62,7 @@ public sealed class Dashboard(VolumeStatistics volumes, DurationStatistics durat
         string StageName(Stage s) => catalog.Stages[s.ToString()].Name(language);
         string Count(int v) => v.ToString("N0", culture);
         bool Wanted(string id) => only is null || only == id;
+        string Dollars(decimal v) => "USD " + v.ToString("N0", culture);
 
         var byYear = await volumes.HandleAsync(VolumeGrouping.Year, reader, null, filter, cancellationToken);
         var mapStage = filter.Stage ?? Stage.Frozen;
@@ -121,7 +122,7 @@ public sealed class Dashboard(VolumeStatistics volumes, DurationStatistics durat
             var alternative = l["Statistics.Map.Alternative", Count(byState.Count), Count(missing)];
             charts.Add(new DashboardChart("map", title, alternative,
                 new ChartTable([l["Statistics.Column.State"], l["Statistics.Column.Cases"], l["Statistics.Column.Usd"], l["Statistics.Column.WithoutRate"]], rows),
-                () => WorldMap.Svg(values, title, alternative, v => "USD " + v.ToString("N0", culture)), () => WorldMap.Png(values)));
+                () => WorldMap.Svg(values, title, alternative, Dollars), () => WorldMap.Png(values)));
         }
 
         if (Wanted("flows"))

@@ -78,8 +78,7 @@ public static class WorldMap
             }
         }
 
-        // The legend: one swatch per class with its upper bound, and the colour of States without figures.
-        var legend = breaks.Select((b, i) => (Colour: ColourOf(b, breaks), Label: "≤ " + format(b))).Append((Colour: NoData, Label: "—")).ToList();
+        var legend = Legend(breaks, format);
         for (var i = 0; i < legend.Count; i++)
         {
             var y = 330 + (i * 20);
@@ -90,7 +89,8 @@ public static class WorldMap
         return svg.Append("</svg>").ToString();
     }
 
-    /// <summary>The same map as a PNG image of 960 × 480 pixels (without links or tooltips).</summary>
+    /// <summary>The same map as a PNG image of 960 × 480 pixels, with its legend (without links or tooltips). The legend's
+    /// bounds are written "USD 1,234,567" in every language.</summary>
     public static byte[] Png(IReadOnlyDictionary<string, MapValue> values)
     {
         var map = Map.Value;
@@ -114,10 +114,29 @@ public static class WorldMap
             canvas.DrawPath(path, stroke);
         }
 
+        using var text = new SKPaint { IsAntialias = true, Color = SKColors.Black };
+        // Noto Sans CJK has "≤" (Noto Sans has not); the legend's figures are written with Western digits, as in the note.
+        using var typeface = SKTypeface.FromFamilyName("Noto Sans CJK SC");
+        using var font = new SKFont(typeface, 12);
+        using var outline = new SKPaint { Style = SKPaintStyle.Stroke, IsAntialias = true, StrokeWidth = 0.5f, Color = SKColors.Gray };
+        var legend = Legend(breaks, v => "USD " + v.ToString("N0", CultureInfo.InvariantCulture));
+        for (var i = 0; i < legend.Count; i++)
+        {
+            var y = 330 + (i * 20);
+            fill.Color = SKColor.Parse(legend[i].Colour);
+            canvas.DrawRect(40, y, 14, 14, fill);
+            canvas.DrawRect(40, y, 14, 14, outline);
+            canvas.DrawText(legend[i].Label, 60, y + 12, font, text);
+        }
+
         using var image = surface.Snapshot();
         using var png = image.Encode(SKEncodedImageFormat.Png, 100);
         return png.ToArray();
     }
+
+    /// <summary>One swatch per class with its upper bound, and the colour of States without figures.</summary>
+    private static List<(string Colour, string Label)> Legend(IReadOnlyList<decimal> breaks, Func<decimal, string> format) =>
+        [.. breaks.Select(b => (ColourOf(b, breaks), "≤ " + format(b))), (NoData, "—")];
 
     private sealed record Shapes(string ViewBox, string Sphere, IReadOnlyDictionary<string, string> ByState);
 
