@@ -6,7 +6,8 @@ using RecoveryWatch.ReferenceData;
 namespace RecoveryWatch.Analytics;
 
 /// <param name="Stage">The stage the cases reached; null in the row that counts every case that met the challenge.</param>
-public sealed record ChallengeRow(string Challenge, Stage? Stage, int Cases);
+/// <param name="CasesLink">The case list holding exactly these cases.</param>
+public sealed record ChallengeRow(string Challenge, Stage? Stage, int Cases, string CasesLink);
 
 /// <summary>
 /// The challenges States reported meeting (the Working Group's recurring agenda item on obstacles to asset recovery), by
@@ -30,8 +31,8 @@ public sealed class ChallengeStatistics(RecoveryWatchDbContext db)
                              join s in stages on p.CaseId equals s.CaseId
                              group p by new { p.ChallengeCode, s.Stage } into g
                              select new { Challenge = g.Key.ChallengeCode, g.Key.Stage, Cases = g.Count() }).ToListAsync(cancellationToken);
-        return [.. total.Select(t => new ChallengeRow(t.Challenge, null, t.Cases))
-            .Concat(byStage.Select(s => new ChallengeRow(s.Challenge, s.Stage, s.Cases)))
+        return [.. total.Select(t => new ChallengeRow(t.Challenge, null, t.Cases, filter.CasesLink(("challenge", t.Challenge))))
+            .Concat(byStage.Select(s => new ChallengeRow(s.Challenge, s.Stage, s.Cases, (filter with { Stage = s.Stage }).CasesLink(("challenge", s.Challenge)))))
             .OrderByDescending(r => total.Single(t => t.Challenge == r.Challenge).Cases).ThenBy(r => r.Challenge, StringComparer.Ordinal).ThenBy(r => r.Stage ?? (Stage)(-1))];
     }
 }

@@ -7,7 +7,8 @@ namespace RecoveryWatch.Analytics;
 
 /// <param name="Requesting">The State that asked for the assets (the State of origin, UNCAC art. 57(3)).</param>
 /// <param name="Requested">The State where the assets are located.</param>
-public sealed record FlowRow(string Requesting, string Requested, Stage Stage, int Cases, decimal UsdTotal, int CasesWithoutRate);
+/// <param name="CasesLink">The case list holding exactly the cases of this flow.</param>
+public sealed record FlowRow(string Requesting, string Requested, Stage Stage, int Cases, decimal UsdTotal, int CasesWithoutRate, string CasesLink);
 
 /// <summary>
 /// Flows between States: for each pair of a requesting and a requested State the reader may see in a case, the cases that
@@ -29,6 +30,7 @@ public sealed class FlowStatistics(RecoveryWatchDbContext db)
             .ToListAsync(cancellationToken);
         return [.. rows
             .OrderBy(r => r.Stage).ThenByDescending(r => r.Usd ?? 0m).ThenBy(r => r.From, StringComparer.Ordinal).ThenBy(r => r.To, StringComparer.Ordinal)
-            .Select(r => new FlowRow(r.From, r.To, r.Stage, r.Cases, Common.Amounts.Normalize(decimal.Round(r.Usd ?? 0m, 2)), r.WithoutRate))];
+            .Select(r => new FlowRow(r.From, r.To, r.Stage, r.Cases, Common.Amounts.Normalize(decimal.Round(r.Usd ?? 0m, 2)), r.WithoutRate,
+                (filter with { Stage = r.Stage }).CasesLink(("requesting", r.From), ("requested", r.To))))];
     }
 }

@@ -19,8 +19,22 @@ public sealed record StatisticsFilter
     public RegionalGroup? Region { get; init; }
     public Stage? Stage { get; init; }
 
-    /// <summary>The same filters as case-list filters, for the links from a figure to its cases.</summary>
-    public CaseFilter ToCaseFilter() => new() { YearFrom = YearFrom, YearTo = YearTo, Region = Region, Stage = Stage };
+    /// <summary>The list of the cases behind a figure: <c>/cases</c> with these filters and the figure's own group (a State,
+    /// a route…), in the parameters of the case list, which binds them as the statistics do.</summary>
+    public string CasesLink(params (string Key, string? Value)[] group)
+    {
+        var groupKeys = group.Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
+        (string Key, string? Value)[] filters =
+        [
+            ("stage", Stage?.ToString()),
+            ("region", Region?.ToString()),
+            ("yearFrom", YearFrom?.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            ("yearTo", YearTo?.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        ];
+        var query = filters.Where(f => !groupKeys.Contains(f.Key)).Concat(group).Where(p => !string.IsNullOrEmpty(p.Value))
+            .Select(p => Uri.EscapeDataString(p.Key) + "=" + Uri.EscapeDataString(p.Value!));
+        return "/cases?" + string.Join("&", query);
+    }
 }
 
 /// <summary>One case at one stage, as counted: the year and first date it reached the stage, its US-dollar total and the

@@ -19,7 +19,8 @@ public enum VolumeGrouping
 /// <param name="UsdTotal">US-dollar total of the counted figures that have a dated rate.</param>
 /// <param name="CasesWithoutRate">Cases in the group with a counted figure that has no usable rate: left out of the total,
 /// never counted as zero dollars.</param>
-public sealed record VolumeRow(string Group, Stage Stage, int Cases, decimal UsdTotal, int CasesWithoutRate);
+/// <param name="CasesLink">The case list holding exactly the cases counted here.</param>
+public sealed record VolumeRow(string Group, Stage Stage, int Cases, decimal UsdTotal, int CasesWithoutRate, string CasesLink);
 
 /// <summary>
 /// Volumes frozen, seized, confiscated and returned (COSP resolution 8/9), per group and stage: the number of cases and the
@@ -66,9 +67,19 @@ public sealed class VolumeStatistics(RecoveryWatchDbContext db)
             _ => await ByCaseGroupAsync(stages, db.Set<CaseOffence>().Select(o => new CaseGroup<string> { CaseId = o.CaseId, Group = o.OffenceCode }), g => g, cancellationToken),
         };
 
+        var scope = filter ?? StatisticsFilter.None;
+        string Link(Grouped r) => by switch
+        {
+            VolumeGrouping.Year => (scope with { Stage = r.Stage, YearFrom = int.Parse(r.Group, System.Globalization.CultureInfo.InvariantCulture), YearTo = int.Parse(r.Group, System.Globalization.CultureInfo.InvariantCulture) }).CasesLink(),
+            VolumeGrouping.Region => (scope with { Stage = r.Stage }).CasesLink(("region", r.Group), ("role", role?.ToString())),
+            VolumeGrouping.State => (scope with { Stage = r.Stage }).CasesLink(("state", r.Group), ("role", role?.ToString())),
+            VolumeGrouping.AssetType => (scope with { Stage = r.Stage }).CasesLink(("assetType", r.Group)),
+            _ => (scope with { Stage = r.Stage }).CasesLink((by.ToString().ToLowerInvariant(), r.Group)),
+        };
+
         return [.. rows
             .OrderBy(r => r.Group, StringComparer.Ordinal).ThenBy(r => r.Stage)
-            .Select(r => new VolumeRow(r.Group, r.Stage, r.Cases, Common.Amounts.Normalize(decimal.Round(r.Usd ?? 0m, 2)), r.WithoutRate))];
+            .Select(r => new VolumeRow(r.Group, r.Stage, r.Cases, Common.Amounts.Normalize(decimal.Round(r.Usd ?? 0m, 2)), r.WithoutRate, Link(r)))];
     }
 
     /// <summary>Counts the cases of each group once (the groups of a case are made distinct first, so two States of one

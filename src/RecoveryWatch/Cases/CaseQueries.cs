@@ -145,9 +145,10 @@ public static class CaseQueries
 
         if (filter.Stage is null && (filter.YearFrom is not null || filter.YearTo is not null))
         {
+            // The years of the case's counted figures (what the statistics count), not of every account reported.
             var from = filter.YearFrom ?? int.MinValue;
             var to = filter.YearTo ?? int.MaxValue;
-            query = query.Where(c => c.Measures.Any(m => m.Year >= from && m.Year <= to && (levels.Contains(m.Visibility) || (anyOwn && c.States.Any(o => own.Contains(o.StateCode))))));
+            query = query.Where(c => figures.Any(f => f.CaseId == c.Id && f.Year >= from && f.Year <= to));
         }
 
         if (filter.MinUsd is not null || filter.MaxUsd is not null)

@@ -97,7 +97,7 @@ public abstract class CountedFiguresTests(CountingWorld world)
     {
         var response = await client.GetAsync("/api/v1/statistics/volumes?" + query);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var rows = await response.Content.ReadFromJsonAsync<List<Row>>(RecoveryWatchApp.Json);
+        var rows = await response.Content.ReadFromJsonAsync<List<Row>>(RecoveryWatchApp.Reading);
         return rows!.ToDictionary(r => (r.Group, r.Stage));
     }
 

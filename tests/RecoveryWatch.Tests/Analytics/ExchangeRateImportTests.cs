@@ -45,7 +45,7 @@ public abstract partial class ExchangeRateImportTests(RatesWorld world)
 
     private async Task<Dictionary<(string, string), Row>> VolumesByYearAsync()
     {
-        var rows = await world.CreateClient().GetFromJsonAsync<List<Row>>("/api/v1/statistics/volumes?by=year", RecoveryWatchApp.Json);
+        var rows = await world.CreateClient().GetFromJsonAsync<List<Row>>("/api/v1/statistics/volumes?by=year", RecoveryWatchApp.Reading);
         return rows!.ToDictionary(r => (r.Group, r.Stage));
     }
 

@@ -143,8 +143,8 @@ public abstract class SecretariatNoteTests(NoteWorld world)
     public async Task Note_tables_equal_the_public_volumes_and_coverage()
     {
         var anonymous = world.CreateClient();
-        var byYear = await anonymous.GetFromJsonAsync<List<Volume>>("/api/v1/statistics/volumes?by=year", RecoveryWatchApp.Json);
-        var byRegion = await anonymous.GetFromJsonAsync<List<Volume>>("/api/v1/statistics/volumes?by=region", RecoveryWatchApp.Json);
+        var byYear = await anonymous.GetFromJsonAsync<List<Volume>>("/api/v1/statistics/volumes?by=year", RecoveryWatchApp.Reading);
+        var byRegion = await anonymous.GetFromJsonAsync<List<Volume>>("/api/v1/statistics/volumes?by=region", RecoveryWatchApp.Reading);
         var coverage = (await anonymous.GetFromJsonAsync<List<Coverage>>($"/api/v1/statistics/coverage?round={world.RoundA}", RecoveryWatchApp.Json))!.Single();
 
         using var word = WordprocessingDocument.Open(new MemoryStream(await NoteAsync("en")), false);

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Localization;
 using RecoveryWatch.Analytics;
 using RecoveryWatch.Analytics.Charts;
@@ -75,7 +74,7 @@ public sealed class Dashboard(VolumeStatistics volumes, DurationStatistics durat
             byYear.Where(r => r.Stage == s).Sum(r => r.Cases),
             byYear.Where(r => r.Stage == s).Sum(r => r.UsdTotal),
             byYear.Where(r => r.Stage == s).Sum(r => r.CasesWithoutRate),
-            CasesLink(filter with { Stage = s }))).ToList();
+            (filter with { Stage = s }).CasesLink())).ToList();
 
         string[] volumeColumns = [l["Statistics.Column.Stage"], l["Statistics.Column.Cases"], l["Statistics.Column.Usd"], l["Statistics.Column.WithoutRate"]];
 
@@ -87,7 +86,7 @@ public sealed class Dashboard(VolumeStatistics volumes, DurationStatistics durat
                 [l["Statistics.Column.Year"], .. volumeColumns],
                 [.. byYear.OrderBy(r => r.Group, StringComparer.Ordinal).ThenBy(r => r.Stage).Select(r => new TableRow(
                     [r.Group, StageName(r.Stage), r.Cases, r.UsdTotal, r.CasesWithoutRate],
-                    CasesLink(filter with { Stage = r.Stage, YearFrom = int.Parse(r.Group, CultureInfo.InvariantCulture), YearTo = int.Parse(r.Group, CultureInfo.InvariantCulture) })))]);
+                    r.CasesLink))]);
             charts.Add(Bars("by-year", l["Statistics.Chart.ByYear"], chart, table));
         }
 
@@ -102,7 +101,7 @@ public sealed class Dashboard(VolumeStatistics volumes, DurationStatistics durat
                 [l["Statistics.Column.Region"], .. volumeColumns],
                 [.. byRegion.Select(r => new TableRow(
                     [RegionName(r.Group), StageName(r.Stage), r.Cases, r.UsdTotal, r.CasesWithoutRate],
-                    CasesLink(filter with { Stage = r.Stage, Region = Enum.Parse<RegionalGroup>(r.Group) })))]);
+                    r.CasesLink))]);
             charts.Add(Bars("by-region", l["Statistics.Chart.ByRegion"], chart, table));
         }
 
@@ -113,7 +112,7 @@ public sealed class Dashboard(VolumeStatistics volumes, DurationStatistics durat
             var title = l["Statistics.Chart.Map", StageName(mapStage), catalog.StateRoles[mapRole.ToString()].Name(language)];
             var rows = byState.Select(r => new TableRow(
                 [catalog.StateName(r.Group, language), r.Cases, r.UsdTotal, r.CasesWithoutRate],
-                CasesLink(filter with { Stage = mapStage }, ("state", r.Group), ("role", mapRole.ToString())))).ToList();
+                r.CasesLink)).ToList();
             var values = byState.Zip(rows).ToDictionary(
                 p => p.First.Group,
                 p => new MapValue(p.First.UsdTotal, $"{p.Second.Values[0]}: USD {p.First.UsdTotal.ToString("N0", culture)} ({l["Statistics.CasesCount", Count(p.First.Cases)]})", p.Second.Link),
@@ -133,7 +132,7 @@ public sealed class Dashboard(VolumeStatistics volumes, DurationStatistics durat
             var table = new ChartTable(
                 [l["Statistics.Column.Flow"], l["Statistics.Column.Cases"], l["Statistics.Column.Usd"], l["Statistics.Column.WithoutRate"]],
                 [.. flowRows.Select(f => new TableRow([Pair(f), f.Cases, f.UsdTotal, f.CasesWithoutRate],
-                    CasesLink(filter with { Stage = mapStage }, ("requesting", f.Requesting), ("requested", f.Requested))))]);
+                    f.CasesLink))]);
             charts.Add(Bars("flows", l["Statistics.Chart.Flows", StageName(mapStage), TopFlows], chart, table));
         }
 
@@ -160,7 +159,7 @@ public sealed class Dashboard(VolumeStatistics volumes, DurationStatistics durat
             var chart = new GroupedBarChart("", [.. rows.Select(r => ChallengeName(r.Challenge))], [new ChartSeries(l["Statistics.Column.Cases"], [.. rows.Select(r => (double)r.Cases)])], l["Statistics.Axis.Cases"]);
             var table = new ChartTable(
                 [l["Statistics.Column.Challenge"], l["Statistics.Column.Cases"]],
-                [.. rows.Select(r => new TableRow([ChallengeName(r.Challenge), r.Cases], CasesLink(filter, ("challenge", r.Challenge))))]);
+                [.. rows.Select(r => new TableRow([ChallengeName(r.Challenge), r.Cases], r.CasesLink))]);
             charts.Add(Bars("challenges", l["Statistics.Chart.Challenges"], chart, table));
         }
 
@@ -173,31 +172,6 @@ public sealed class Dashboard(VolumeStatistics volumes, DurationStatistics durat
                 () => AccessibleSvg(StatisticsCharts.Svg(chart, language, ChartWidth, ChartHeight), id, title, alternative),
                 () => StatisticsCharts.Png(chart, language, ChartWidth, ChartHeight));
         }
-    }
-
-    /// <summary>The list of cases behind a figure: the case list with the same filters (the statistics bind their filters
-    /// with the case list's binder, so the parameters mean the same).</summary>
-    public static string CasesLink(StatisticsFilter filter, params (string Key, string Value)[] more)
-    {
-        var query = new List<KeyValuePair<string, string?>>();
-        void Add(string key, object? value)
-        {
-            if (value is not null)
-            {
-                query.Add(new(key, Convert.ToString(value, CultureInfo.InvariantCulture)));
-            }
-        }
-
-        Add("stage", filter.Stage);
-        Add("region", filter.Region);
-        Add("yearFrom", filter.YearFrom);
-        Add("yearTo", filter.YearTo);
-        foreach (var (key, value) in more)
-        {
-            Add(key, value);
-        }
-
-        return QueryHelpers.AddQueryString("/cases", query);
     }
 
     /// <summary>ScottPlot's SVG has a fixed size and no name: it is made to scale with the page and given its title and
