@@ -88,7 +88,8 @@ public sealed class ImportExchangeRates(RecoveryWatchDbContext db, TimeProvider 
             query = query.Where(r => r.Currency == code);
         }
 
-        page = Math.Max(page, 1);
+        // Deep enough for any real list, and small enough that the offset never overflows into a database error.
+        page = Math.Clamp(page, 1, 1_000_000);
         pageSize = Math.Clamp(pageSize, 1, 1000);
         var total = await query.CountAsync(cancellationToken);
         var rates = await query.OrderByDescending(r => r.Date).ThenBy(r => r.Currency)

@@ -42,9 +42,10 @@ public sealed class SaveCase(RecoveryWatchDbContext db, TimeProvider clock)
             children.ThirdParties.Select(t => t.Values),
             children.Challenges,
             children.Sources.Select(s => s.Values));
-        await UsdConversion.ConvertAsync(db, entity.Measures, cancellationToken);
-
+        // Rates are read under the writers' lock: an import of rates that commits first is seen, one that comes after
+        // converts this case again.
         await using var transaction = await db.BeginWriteAsync(cancellationToken);
+        await UsdConversion.ConvertAsync(db, entity.Measures, cancellationToken);
         db.Cases.Add(entity);
         await db.SaveChangesAsync(cancellationToken);
         db.AuditEntries.Add(new AuditEntry(now, actor, "create", nameof(Case), entity.Id.ToString(CultureInfo.InvariantCulture), null, Snapshot(entity)));
@@ -63,14 +64,15 @@ public sealed class SaveCase(RecoveryWatchDbContext db, TimeProvider clock)
         entity.Describe(validated.Title, validated.Summary, request.SummaryVisibility, request.Visibility, request.Status, now);
         // Only new figures and changed ones are converted: an unchanged figure keeps the US-dollar value it was read with.
         var changedFigures = entity.Revise(validated.Children);
-        await UsdConversion.ConvertAsync(db, changedFigures, cancellationToken);
         if (Unchanged(before, Snapshot(entity)))
         {
             db.ChangeTracker.Clear();
             return false;
         }
 
+        // Rates are read under the writers' lock, as on create.
         await using var transaction = await db.BeginWriteAsync(cancellationToken);
+        await UsdConversion.ConvertAsync(db, changedFigures, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         // After the save, so that new details appear in the history with their ids.
         db.AuditEntries.Add(new AuditEntry(now, actor, "update", nameof(Case), id.ToString(CultureInfo.InvariantCulture), before, Snapshot(entity)));

@@ -88,8 +88,9 @@ public sealed class ReviewSubmission(RecoveryWatchDbContext db, TimeProvider clo
     public async Task<IReadOnlyList<int>> ValidateAsync(int submissionId, string actor, CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow();
-        var rates = await db.ExchangeRates.AsNoTracking().ToListAsync(cancellationToken);
         await using var transaction = await db.BeginWriteAsync(cancellationToken);
+        // Under the writers' lock, so an import of rates is either seen here or converts these figures again.
+        var rates = await db.ExchangeRates.AsNoTracking().ToListAsync(cancellationToken);
         var submission = await LoadAsync(submissionId, cancellationToken);
         Transition(() => submission.Validate(actor, now));
         await SetRoundStateAsync(submission, RoundStateStatus.Validated, cancellationToken);
