@@ -47,8 +47,18 @@ public static class RoundEndpoints
         return api;
     }
 
-    private static string Language(HttpContext http) =>
-        RecoveryWatch.ReferenceData.Languages.Normalize(http.Request.Query["lang"].FirstOrDefault() ?? Localization.CurrentLanguage);
+    /// <summary>The language asked for with <c>lang</c> (a 400 when it is not one of the six), else the reader's.</summary>
+    private static string Language(HttpContext http)
+    {
+        if (http.Request.Query["lang"].FirstOrDefault() is not { } asked)
+        {
+            return Localization.CurrentLanguage;
+        }
+
+        return RecoveryWatch.ReferenceData.Languages.TryParse(asked, out var language)
+            ? language
+            : throw new ValidationFailedException([new ValidationError("lang", "UnknownCode", asked)]);
+    }
 
     /// <summary>A focal point acts for its own States only; the Secretariat for any.</summary>
     private static void CheckState(HttpContext http, string state)

@@ -31,8 +31,11 @@ public sealed class ChallengeStatistics(RecoveryWatchDbContext db)
                              join s in stages on p.CaseId equals s.CaseId
                              group p by new { p.ChallengeCode, s.Stage } into g
                              select new { Challenge = g.Key.ChallengeCode, g.Key.Stage, Cases = g.Count() }).ToListAsync(cancellationToken);
+        // Most frequent challenge first; under each, its row for all cases, then one row per stage in the stages' order.
+        var rank = total.OrderByDescending(t => t.Cases).ThenBy(t => t.Challenge, StringComparer.Ordinal).Select((t, i) => (t.Challenge, i))
+            .ToDictionary(t => t.Challenge, t => t.i, StringComparer.Ordinal);
         return [.. total.Select(t => new ChallengeRow(t.Challenge, null, t.Cases, filter.CasesLink(("challenge", t.Challenge))))
             .Concat(byStage.Select(s => new ChallengeRow(s.Challenge, s.Stage, s.Cases, (filter with { Stage = s.Stage }).CasesLink(("challenge", s.Challenge)))))
-            .OrderByDescending(r => total.Single(t => t.Challenge == r.Challenge).Cases).ThenBy(r => r.Challenge, StringComparer.Ordinal).ThenBy(r => r.Stage ?? (Stage)(-1))];
+            .OrderBy(r => rank[r.Challenge]).ThenBy(r => r.Stage is not null).ThenBy(r => r.Stage)];
     }
 }

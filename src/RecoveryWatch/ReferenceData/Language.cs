@@ -10,6 +10,15 @@ public static class Languages
 
     public static bool IsRightToLeft(string language) => language == "ar";
 
+    /// <summary>Strictly one of the six (a culture such as "fr-CH" names French): a document asked for in another
+    /// language is refused, not silently written in English.</summary>
+    public static bool TryParse(string? culture, out string language)
+    {
+        var neutral = (culture ?? string.Empty).Split('-', '_')[0].ToLowerInvariant();
+        language = All.Contains(neutral) ? neutral : Default;
+        return All.Contains(neutral);
+    }
+
     /// <summary>The two-letter UN language of a culture name such as "zh-Hans" or "fr-CH"; English when it is not one of the six.</summary>
     public static string Normalize(string? culture)
     {

@@ -41,13 +41,15 @@ public sealed class GatherNoteContent(RecoveryWatchDbContext db, VolumeStatistic
             .Select(r => new NoteRound(r.Id, r.Code, r.Title, r.Mandate, r.PeriodFrom, r.PeriodTo, r.Deadline))
             .SingleOrDefaultAsync(cancellationToken) ?? throw new NotFoundException($"Round {roundId} does not exist.");
         var reader = CaseReader.Public;
+        // The note reports what the request covered: the stages reached in the years of the round's period.
+        var period = new StatisticsFilter { YearFrom = round.PeriodFrom.Year, YearTo = round.PeriodTo.Year };
         return new NoteContent(
             given?.ToString() ?? await NextSymbolAsync(round.Deadline.Year, cancellationToken),
             DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime),
             round,
             (await coverage.HandleAsync(roundId, reader, cancellationToken)).Single(),
-            await volumes.HandleAsync(VolumeGrouping.Year, reader, cancellationToken: cancellationToken),
-            await volumes.HandleAsync(VolumeGrouping.Region, reader, cancellationToken: cancellationToken));
+            await volumes.HandleAsync(VolumeGrouping.Year, reader, filter: period, cancellationToken: cancellationToken),
+            await volumes.HandleAsync(VolumeGrouping.Region, reader, filter: period, cancellationToken: cancellationToken));
     }
 
     /// <summary>The number after the highest one registered for <paramref name="year"/>, so that a draft never takes the

@@ -17,7 +17,8 @@ namespace RecoveryWatch.Tests.Analytics;
 /// Cases and two rounds whose coverage is worked out by hand. Rates: 1 USD = 1 USD, 1 EUR = 1.2 USD; none for the yen.
 /// <list type="bullet">
 /// <item>Public cases: Nigeria–Switzerland (freezing 1,000 USD in 2015, return 400 USD in 2019), Kenya–United Kingdom
-/// (freezing 500 EUR = 600 USD in 2016), Peru–Japan (freezing 5,000 JPY in 2018, no rate).</item>
+/// (freezing 500 EUR = 600 USD in 2016), Peru–Japan (freezing 5,000 JPY in 2018, no rate), Ghana–France (freezing
+/// 300 USD in 2023, after the rounds' period: in the open data, not in the note).</item>
 /// <item>A case for the Secretariat only: Brazil–United States. Neither State has a public case.</item>
 /// <item>Round A asked Nigeria (drafting), Switzerland (submitted) and Brazil (not started): asked 3, answered 1, validated
 /// 0, with public cases 2 (Brazil's only case is not public).</item>
@@ -41,6 +42,7 @@ public class NoteWorld(DatabaseKind kind) : RecoveryWatchApp(kind)
         await CreateCaseAsync(Case("Public: Nigeria and Switzerland").Between("NGA", "CHE").Measure(Stage.Frozen, 1_000m, "USD", "2015-03").Measure(Stage.Returned, 400m, "USD", "2019", excessReason: "Returned under a settlement"));
         await CreateCaseAsync(Case("Public: Kenya and the United Kingdom").Between("KEN", "GBR").Measure(Stage.Frozen, 500m, "EUR", "2016"));
         await CreateCaseAsync(Case("Public: Peru and Japan, no rate").Between("PER", "JPN").Measure(Stage.Frozen, 5_000m, "JPY", "2018"));
+        await CreateCaseAsync(Case("Public: Ghana and France, after the period").Between("GHA", "FRA").Measure(Stage.Frozen, 300m, "USD", "2023"));
         await CreateCaseAsync(Case("Secretariat only: Brazil and the United States").Between("BRA", "USA").Measure(Stage.Frozen, 7_000m, "USD", "2017").VisibleTo(Visibility.Secretariat));
 
         await WithDbAsync(async db =>
@@ -139,12 +141,24 @@ public abstract class SecretariatNoteTests(NoteWorld world)
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync("/api/v1/statistics/coverage?round=987654")).StatusCode);
     }
 
+    [Theory]
+    [InlineData("de")]
+    [InlineData("xx-YY")]
+    public async Task A_note_in_a_language_that_is_not_one_of_the_six_is_refused_naming_lang(string language)
+    {
+        using var secretariat = await world.SecretariatClientAsync();
+        var response = await secretariat.GetAsync($"/api/v1/rounds/{world.RoundA}/note.docx?lang={language}");
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("\"lang\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Note_tables_equal_the_public_volumes_and_coverage()
     {
         var anonymous = world.CreateClient();
-        var byYear = await anonymous.GetFromJsonAsync<List<Volume>>("/api/v1/statistics/volumes?by=year", RecoveryWatchApp.Reading);
-        var byRegion = await anonymous.GetFromJsonAsync<List<Volume>>("/api/v1/statistics/volumes?by=region", RecoveryWatchApp.Reading);
+        // The note covers the round's period (2000 to 2020): the open data with those years.
+        var byYear = await anonymous.GetFromJsonAsync<List<Volume>>("/api/v1/statistics/volumes?by=year&yearFrom=2000&yearTo=2020", RecoveryWatchApp.Reading);
+        var byRegion = await anonymous.GetFromJsonAsync<List<Volume>>("/api/v1/statistics/volumes?by=region&yearFrom=2000&yearTo=2020", RecoveryWatchApp.Reading);
         var coverage = (await anonymous.GetFromJsonAsync<List<Coverage>>($"/api/v1/statistics/coverage?round={world.RoundA}", RecoveryWatchApp.Json))!.Single();
 
         using var word = WordprocessingDocument.Open(new MemoryStream(await NoteAsync("en")), false);
@@ -165,8 +179,9 @@ public abstract class SecretariatNoteTests(NoteWorld world)
         Assert.Equal(byRegion!.Select(v => v.Group).Distinct().Count(), regions.Select(r => r.Group).Distinct().Count());
         Assert.Contains("African States", regions.Select(r => r.Group));
 
-        // The Secretariat-only case (7,000 USD in 2017) never reaches the public note.
+        // The Secretariat-only case (7,000 USD in 2017) never reaches the public note, nor does a freezing after the period.
         Assert.DoesNotContain(years, r => r.Group == "2017");
+        Assert.DoesNotContain(years, r => r.Group == "2023");
     }
 
     [Fact]

@@ -27,9 +27,13 @@ public sealed class NoteModel(RecoveryWatch.Collection.Rounds rounds, GatherNote
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        if (Round is { } round)
+        var language = Localization.CurrentLanguage;
+        if (Lang is not null && !RecoveryWatch.ReferenceData.Languages.TryParse(Lang, out language))
         {
-            var language = RecoveryWatch.ReferenceData.Languages.Normalize(Lang ?? Localization.CurrentLanguage);
+            ModelState.AddModelError("lang", localizer.Message(new ValidationError("lang", "UnknownCode", Lang)));
+        }
+        else if (Round is { } round)
+        {
             try
             {
                 var content = await gather.HandleAsync(round, Symbol, cancellationToken);
@@ -37,7 +41,8 @@ public sealed class NoteModel(RecoveryWatch.Collection.Rounds rounds, GatherNote
             }
             catch (NotFoundException)
             {
-                return NotFound();
+                // Said next to the field, with the form to choose another round.
+                ModelState.AddModelError("round", localizer.Message(new ValidationError("round", "UnknownCode", round)));
             }
             catch (ValidationFailedException exception)
             {

@@ -51,7 +51,8 @@ public sealed class Dashboard(VolumeStatistics volumes, DurationStatistics durat
     private const int ChartHeight = 380;
     private const int TopFlows = 15;
 
-    public sealed record Content(IReadOnlyList<Headline> Headlines, IReadOnlyList<DashboardChart> Charts, DurationStatisticsResult Durations, Stage MapStage, StateRole MapRole);
+    /// <param name="Durations">Null when only another chart was asked for.</param>
+    public sealed record Content(IReadOnlyList<Headline> Headlines, IReadOnlyList<DashboardChart> Charts, DurationStatisticsResult? Durations, Stage MapStage, StateRole MapRole);
 
     public async Task<Content> BuildAsync(CaseReader reader, StatisticsFilter filter, StateRole mapRole, string? only = null, CancellationToken cancellationToken = default)
     {
@@ -136,8 +137,9 @@ public sealed class Dashboard(VolumeStatistics volumes, DurationStatistics durat
             charts.Add(Bars("flows", l["Statistics.Chart.Flows", StageName(mapStage), TopFlows], chart, table));
         }
 
-        var durationResult = await durations.HandleAsync(reader, filter, cancellationToken: cancellationToken);
-        if (Wanted("durations"))
+        // A download of another chart does not pay for the durations (they read every case's dates).
+        var durationResult = Wanted("durations") ? await durations.HandleAsync(reader, filter, cancellationToken: cancellationToken) : null;
+        if (durationResult is not null)
         {
             var buckets = Enumerable.Range(0, DurationStatistics.DistributionYears + 1)
                 .Select(i => i == DurationStatistics.DistributionYears ? l["Statistics.Duration.YearsOrMore", i].Value : l["Statistics.Duration.Years", i, i + 1].Value).ToList();
