@@ -66,6 +66,9 @@ public static class DataServices
         services.AddScoped<RecoveryWatch.Analytics.ChallengeStatistics>();
         services.AddScoped<RecoveryWatch.Web.Pages.Statistics.Dashboard>();
         services.AddScoped<RecoveryWatch.Analytics.CoverageStatistics>();
+        services.AddScoped<RecoveryWatch.Knowledge.LegalFrameworkQueries>();
+        services.AddScoped<RecoveryWatch.Knowledge.EditLegalFramework>();
+        services.AddScoped<RecoveryWatch.Knowledge.SeedDemoLegalFrameworks>();
         services.AddScoped<RecoveryWatch.Reporting.GatherNoteContent>();
         services.AddScoped<RecoveryWatch.Analytics.RebuildCountedFigures>();
         services.AddScoped<RecoveryWatch.Analytics.ImportExchangeRates>();

@@ -44,7 +44,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ISt
             case RecoveryWatch.Collection.WorkbookRejectedException workbook:
                 problem = WorkbookProblem(workbook, localizer);
                 break;
-            case Api.ForbiddenStateException:
+            case Api.ForbiddenStateException or NotYourStateException:
                 problem = new ProblemDetails { Status = StatusCodes.Status403Forbidden, Title = localizer["Problem.NotYourState"] };
                 break;
             case NotFoundException:

@@ -28,6 +28,12 @@ public static class Policies
     /// <summary>Take part in information requests: focal points (for their States) and the Secretariat.</summary>
     public const string TakePartInRounds = nameof(TakePartInRounds);
 
+    /// <summary>Edit a State's legal framework profile and submit it: its focal points, and the Secretariat for any State.</summary>
+    public const string EditLegalFrameworks = nameof(EditLegalFrameworks);
+
+    /// <summary>Validate or return a State's legal framework profile: the Secretariat.</summary>
+    public const string ValidateLegalFrameworks = nameof(ValidateLegalFrameworks);
+
     public static IServiceCollection AddRecoveryWatchAuthorization(this IServiceCollection services)
     {
         services.AddAuthorizationBuilder()
@@ -37,7 +43,9 @@ public static class Policies
             .AddPolicy(RegisterParticipants, p => p.RequireRole(Roles.Delegate, Roles.FocalPoint, Roles.SecretariatAdmin, Roles.SecretariatAnalyst))
             .AddPolicy(EditCases, p => p.RequireRole(Roles.SecretariatAdmin, Roles.SecretariatAnalyst))
             .AddPolicy(ReadCaseHistory, p => p.RequireRole(Roles.SecretariatAdmin, Roles.SecretariatAnalyst))
-            .AddPolicy(ManageUsers, p => p.RequireRole(Roles.SecretariatAdmin));
+            .AddPolicy(ManageUsers, p => p.RequireRole(Roles.SecretariatAdmin))
+            .AddPolicy(EditLegalFrameworks, p => p.RequireRole(Roles.FocalPoint, Roles.SecretariatAdmin, Roles.SecretariatAnalyst))
+            .AddPolicy(ValidateLegalFrameworks, p => p.RequireRole(Roles.SecretariatAdmin, Roles.SecretariatAnalyst));
         return services;
     }
 
@@ -59,6 +67,14 @@ public static class Policies
     }
 
     public static string Actor(this ClaimsPrincipal user) => user.Identity?.Name ?? "anonymous";
+
+    /// <summary>Who edits a legal framework profile: the Secretariat for any State, a focal point for its own.</summary>
+    public static Knowledge.FrameworkEditor FrameworkEditor(this ClaimsPrincipal user) => new(user.Actor(), user.ActingStates());
+
+    /// <summary>Whether the user may see and edit the open (draft or submitted) version of the State's profile.</summary>
+    public static bool EditsFramework(this ClaimsPrincipal user, string state) =>
+        (user.IsInRole(Roles.SecretariatAdmin) || user.IsInRole(Roles.SecretariatAnalyst) || user.IsInRole(Roles.FocalPoint))
+        && user.FrameworkEditor().ActsFor(state.ToUpperInvariant());
 
     /// <summary>The States a user acts for; null for the Secretariat, which acts for none and may act on all.</summary>
     public static IReadOnlyCollection<string>? ActingStates(this ClaimsPrincipal user) =>

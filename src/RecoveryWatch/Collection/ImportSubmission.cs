@@ -60,7 +60,7 @@ public sealed class ImportSubmission(RecoveryWatchDbContext db, TimeProvider clo
             throw new WorkbookRejectedException([new CellError("workbook", null, null, "FileTooLarge", WorkbookReader.MaxFileBytes / (1024 * 1024))]);
         }
 
-        var sheets = WorkbookReader.Read(file, [Questionnaire.CasesSheet, Questionnaire.MeasuresSheet, .. Questionnaire.DetailSheets.Select(d => d.Sheet)]);
+        var sheets = WorkbookReader.Read(file, [Questionnaire.CasesSheet, Questionnaire.MeasuresSheet, .. Questionnaire.DetailSheets.Select(d => d.Sheet)], [Questionnaire.LegalFrameworkSheet]);
         return await StoreAsync(round, roundState, stateCode, sheets, SubmissionChannel.Excel, actor, fileName, file, replace, cancellationToken);
     }
 
@@ -88,7 +88,7 @@ public sealed class ImportSubmission(RecoveryWatchDbContext db, TimeProvider clo
         // A key in the hidden column may only name a case this State reports on: a forged key must not attach figures to another State's case.
         var reportedCaseIds = await db.Cases.ReportedBy(stateCode).Select(c => c.Id).ToHashSetAsync(cancellationToken);
         var submission = new SubmissionParser(db).Parse(new SubmissionOrigin(round, stateCode, channel, actor, clock.GetUtcNow(), fileName, file), sheets, reportedCaseIds);
-        if (submission.Cases.Count + submission.Measures.Count + submission.Details.Count == 0)
+        if (submission.Cases.Count + submission.Measures.Count + submission.Details.Count + submission.LegalAnswers.Count == 0)
         {
             // An answer without a single row is a mistake (an empty form sent, the blank template uploaded), never an answer
             // to store, let alone one that supersedes the State's earlier answer.

@@ -22,6 +22,7 @@ public static class Questionnaire
     public const string ChallengesSheet = "Challenges";
     public const string PracticesSheet = "GoodPractices";
     public const string NeedsSheet = "AssistanceNeeds";
+    public const string LegalFrameworkSheet = "LegalFramework";
     public const int FirstDataRow = 3;
 
     public static readonly IReadOnlyList<string> CaseColumns = ["case_key", "reference", "title", "counterpart_state", "role_of_your_state", "offences", "legal_routes", "summary"];
@@ -31,6 +32,10 @@ public static class Questionnaire
     public static readonly IReadOnlyList<string> ChallengeColumns = ["case_reference", "challenge", "note"];
     public static readonly IReadOnlyList<string> PracticeColumns = ["description"];
     public static readonly IReadOnlyList<string> NeedColumns = ["description"];
+
+    /// <summary>Sheet LegalFramework: one row per question of the legal framework profile (question_text is the question in
+    /// the State's language, for reading only), each answer with the law cited.</summary>
+    public static readonly IReadOnlyList<string> LegalFrameworkColumns = ["question", "question_text", "answer", "note", "law_title", "law_article", "law_url"];
 
     /// <summary>The sheets after Cases and Measures: victims and compensation, third parties, challenges met (from the
     /// taxonomy, with free text), good practices and technical-assistance needs (resolution 8/9).</summary>

@@ -177,6 +177,8 @@ public sealed class ReviewSubmission(RecoveryWatchDbContext db, TimeProvider clo
                 JsonSerializer.Serialize(new { submission = submission.Id, state = submission.StateCode, row = $"{Questionnaire.CasesSheet}!{row.Row.ToString(CultureInfo.InvariantCulture)}", measures = figureCount })));
         }
 
+        // Sheet LegalFramework becomes the State's validated profile, in this same transaction.
+        await new Knowledge.EditLegalFramework(db, clock).AdoptFromSubmissionAsync(submission, $"{round.Code} ({round.Mandate})", actor, now, cancellationToken);
         db.AuditEntries.Add(new AuditEntry(now, actor, "validate", nameof(Submission), submissionId.ToString(CultureInfo.InvariantCulture), null, JsonSerializer.Serialize(new { cases = touched })));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -208,7 +210,7 @@ public sealed class ReviewSubmission(RecoveryWatchDbContext db, TimeProvider clo
     }
 
     private async Task<Submission> LoadAsync(int id, CancellationToken cancellationToken) =>
-        await db.Set<Submission>().Include(s => s.Cases).Include(s => s.Measures).Include(s => s.Comments).Include(s => s.Details).AsSplitQuery().SingleOrDefaultAsync(s => s.Id == id, cancellationToken)
+        await db.Set<Submission>().Include(s => s.Cases).Include(s => s.Measures).Include(s => s.Comments).Include(s => s.Details).Include(s => s.LegalAnswers).AsSplitQuery().SingleOrDefaultAsync(s => s.Id == id, cancellationToken)
         ?? throw new NotFoundException($"Submission {id} does not exist.");
 
     private static void Transition(Action step)

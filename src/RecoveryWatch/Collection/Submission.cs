@@ -27,6 +27,7 @@ public sealed class Submission
     private readonly List<SubmittedMeasure> _measures = [];
     private readonly List<SubmissionComment> _comments = [];
     private readonly List<SubmittedDetail> _details = [];
+    private readonly List<Knowledge.SubmittedLegalAnswer> _legalAnswers = [];
 
     public Submission(int roundId, string stateCode, SubmissionChannel channel, string submittedBy, DateTimeOffset at, string? fileName, byte[]? file, string? sha256)
     {
@@ -70,7 +71,12 @@ public sealed class Submission
     /// <summary>Victims, third parties, challenges, good practices and technical-assistance needs, row by row.</summary>
     public IReadOnlyCollection<SubmittedDetail> Details => _details;
 
+    /// <summary>The answers of sheet LegalFramework: the State's legal framework as it stands at the time of the answer.</summary>
+    public IReadOnlyCollection<Knowledge.SubmittedLegalAnswer> LegalAnswers => _legalAnswers;
+
     public void Add(SubmittedCase row) => _cases.Add(row);
+
+    public void Add(Knowledge.SubmittedLegalAnswer row) => _legalAnswers.Add(row);
 
     public void Add(SubmittedDetail row) => _details.Add(row);
 

@@ -32,6 +32,11 @@ public sealed class SubmissionParser(RecoveryWatchDbContext db)
             CheckHeader(sheets[sheet], sheet, columns, errors);
         }
 
+        if (sheets.TryGetValue(Questionnaire.LegalFrameworkSheet, out var legalRows))
+        {
+            CheckHeader(legalRows, Questionnaire.LegalFrameworkSheet, Questionnaire.LegalFrameworkColumns, errors);
+        }
+
         if (errors.Count > 0)
         {
             throw new WorkbookRejectedException(errors);
@@ -48,6 +53,7 @@ public sealed class SubmissionParser(RecoveryWatchDbContext db)
         var references = ParseCases(sheets, origin.State, reportedCaseIds, submission, errors);
         var measures = ParseMeasures(sheets, origin.Round, references, submission, errors);
         ParseDetails(sheets, references, submission, errors);
+        ParseLegalFramework(sheets, submission, errors);
         if (errors.Count > 0)
         {
             throw new WorkbookRejectedException(errors);
@@ -225,6 +231,44 @@ public sealed class SubmissionParser(RecoveryWatchDbContext db)
                 submission.Add(new SubmittedDetail(sheet, row.Number, null, null,
                     cells.Text<SubmittedDetail>("description", nameof(SubmittedDetail.Text), required: true, multiline: true) ?? string.Empty, null, null, null, null));
             }
+        }
+    }
+
+    /// <summary>Sheet LegalFramework (optional: earlier templates lack it): each answered question, checked by the profile's own
+    /// rules (<see cref="Knowledge.LegalFrameworkRules"/>), each error at its cell. Rows left blank are questions not answered.</summary>
+    private void ParseLegalFramework(Dictionary<string, List<SheetRow>> sheets, Submission submission, List<CellError> errors)
+    {
+        const string L = Questionnaire.LegalFrameworkSheet;
+        var rules = new Knowledge.LegalFrameworkRules(db.Model);
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var row in DataRows(sheets, L))
+        {
+            var cells = new RowReader(L, Questionnaire.LegalFrameworkColumns, row, errors, _fields);
+            var input = new Knowledge.FrameworkAnswerInput(cells.Raw("question"), cells.Raw("answer"), cells.Raw("note"), cells.Raw("law_title"), cells.Raw("law_article"), cells.Raw("law_url"));
+            if (Knowledge.LegalFrameworkRules.IsBlank(input))
+            {
+                continue;
+            }
+
+            var collector = new ValidationCollector();
+            var answer = rules.Answer(collector, key => key, input);
+            foreach (var error in collector.Errors)
+            {
+                cells.Error(error.Field, error.Code, error.Arguments);
+            }
+
+            if (Knowledge.LegalFrameworkRules.IsRepeated(seen, input, row.Number) is { } repeated)
+            {
+                cells.Error("question", "DuplicateQuestion", repeated, seen[repeated]);
+                continue;
+            }
+
+            if (answer is null)
+            {
+                continue;
+            }
+
+            submission.Add(new Knowledge.SubmittedLegalAnswer(row.Number, answer.QuestionCode, answer.Answer, answer.Note, answer.LawTitle, answer.LawArticle, answer.LawUrl));
         }
     }
 

@@ -38,10 +38,13 @@ public sealed class SubmissionTemplate(RecoveryWatchDbContext db)
         var known = await db.Cases.AsNoTracking().ReportedBy(stateCode)
             .Include(c => c.States).Include(c => c.Measures).Include(c => c.Offences).Include(c => c.Proceedings)
             .AsSplitQuery().OrderBy(c => c.Id).ToListAsync(cancellationToken);
-        return new TemplateFile(Write(round, stateCode, language, known), FileName(round, stateCode, language));
+        // The State's legal framework as last validated, so the focal point corrects it rather than answers from nothing.
+        var profile = await db.Set<Knowledge.LegalFrameworkVersion>().AsNoTracking().Include(v => v.Answers)
+            .SingleOrDefaultAsync(v => v.StateCode == stateCode && v.Status == Knowledge.FrameworkStatus.Validated, cancellationToken);
+        return new TemplateFile(Write(round, stateCode, language, known, profile), FileName(round, stateCode, language));
     }
 
-    private static byte[] Write(InformationRound round, string state, string language, IReadOnlyList<Case> known)
+    private static byte[] Write(InformationRound round, string state, string language, IReadOnlyList<Case> known, Knowledge.LegalFrameworkVersion? profile)
     {
         var culture = CultureInfo.GetCultureInfo(language);
         using var stream = new MemoryStream();
@@ -60,6 +63,7 @@ public sealed class SubmissionTemplate(RecoveryWatchDbContext db)
                 [Questionnaire.Label("Step1", language)],
                 [Questionnaire.Label("Step2", language)],
                 [Questionnaire.Label("Step3", language)],
+                [Questionnaire.Label("Step4", language)],
             ];
             AddSheet(workbookPart, Questionnaire.InstructionsSheet, instructions, headerRows: 0, columns: 1, hiddenFirstColumn: false, protect: true);
 
@@ -92,6 +96,20 @@ public sealed class SubmissionTemplate(RecoveryWatchDbContext db)
                 d => d.Sheet,
                 d => AddSheet(workbookPart, d.Sheet, [[.. d.Columns], [.. d.Columns.Select(c => Questionnaire.Label(c, language))]], headerRows: 2, columns: d.Columns.Count, hiddenFirstColumn: false, protect: true));
 
+            List<string[]> legalRows =
+            [
+                [.. Questionnaire.LegalFrameworkColumns],
+                [.. Questionnaire.LegalFrameworkColumns.Select(c => Questionnaire.Label(c, language))],
+            ];
+            foreach (var question in Knowledge.LegalFrameworkQuestions.All)
+            {
+                var answer = profile?.Answers.FirstOrDefault(a => a.QuestionCode == question.Code);
+                legalRows.Add([question.Code, question.Name(language), answer?.Answer ?? string.Empty, answer?.Note ?? string.Empty,
+                    answer?.LawTitle ?? string.Empty, answer?.LawArticle ?? string.Empty, answer?.LawUrl ?? string.Empty]);
+            }
+
+            var legalPart = AddSheet(workbookPart, Questionnaire.LegalFrameworkSheet, legalRows, headerRows: 2, columns: Questionnaire.LegalFrameworkColumns.Count, hiddenFirstColumn: false, protect: true);
+
             // Lists for the drop-downs, on a hidden sheet.
             var lists = new[]
             {
@@ -103,6 +121,7 @@ public sealed class SubmissionTemplate(RecoveryWatchDbContext db)
                 Enum.GetNames<VictimKind>(),
                 Enum.GetNames<ThirdPartyKind>(),
                 catalog.Challenges.Keys.Order(StringComparer.Ordinal).ToArray(),
+                Knowledge.LegalFrameworkQuestions.AllAnswerCodes.ToArray(),
             };
             var listRows = Enumerable.Range(0, lists.Max(l => l.Length)).Select(i => lists.Select(l => i < l.Length ? l[i] : string.Empty).ToArray()).ToList();
             AddSheet(workbookPart, Questionnaire.ListsSheet, listRows, headerRows: 0, columns: lists.Length, hiddenFirstColumn: false, protect: true, hidden: true);
@@ -113,6 +132,7 @@ public sealed class SubmissionTemplate(RecoveryWatchDbContext db)
             AddValidations(detailParts[Questionnaire.VictimsSheet], [("B", Range(5, lists[5].Length)), ("F", Range(1, lists[1].Length))]);
             AddValidations(detailParts[Questionnaire.ThirdPartiesSheet], [("B", Range(6, lists[6].Length))]);
             AddValidations(detailParts[Questionnaire.ChallengesSheet], [("B", Range(7, lists[7].Length))]);
+            AddValidations(legalPart, [("C", Range(8, lists[8].Length))]);
             workbookPart.Workbook.Save();
         }
 

@@ -65,8 +65,9 @@ public static class WorkbookReader
         }
     }
 
-    /// <summary>Reads the named sheets; every formula found is an error at its cell.</summary>
-    public static Dictionary<string, List<SheetRow>> Read(byte[] file, IReadOnlyList<string> sheets)
+    /// <summary>Reads the named sheets (and the optional ones the file has: sheets added to the questionnaire later, which
+    /// workbooks downloaded before lack); every formula found is an error at its cell.</summary>
+    public static Dictionary<string, List<SheetRow>> Read(byte[] file, IReadOnlyList<string> sheets, IReadOnlyList<string>? optionalSheets = null)
     {
         CheckPackage(file);
         var errors = new List<CellError>();
@@ -77,7 +78,7 @@ public static class WorkbookReader
             var workbook = document.WorkbookPart ?? throw Reject("NotXlsx");
             var shared = workbook.SharedStringTablePart?.SharedStringTable?.Elements<SharedStringItem>().Select(i => i.InnerText).ToArray() ?? [];
             var byName = workbook.Workbook.Sheets?.Elements<Sheet>().ToDictionary(s => s.Name?.Value ?? string.Empty, s => s.Id?.Value ?? string.Empty, StringComparer.Ordinal) ?? [];
-            foreach (var name in sheets)
+            foreach (var name in sheets.Concat((optionalSheets ?? []).Where(byName.ContainsKey)))
             {
                 if (!byName.TryGetValue(name, out var id))
                 {

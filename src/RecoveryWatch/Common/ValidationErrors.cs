@@ -117,3 +117,21 @@ public sealed class NotFoundException : Exception
     {
     }
 }
+
+/// <summary>Thrown when a user acts for a State it does not act for: a focal point editing another State's data (403).</summary>
+public sealed class NotYourStateException : Exception
+{
+    public NotYourStateException()
+    {
+    }
+
+    public NotYourStateException(string message)
+        : base(message)
+    {
+    }
+
+    public NotYourStateException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}

@@ -78,10 +78,10 @@ public sealed class ReferenceCatalog
             .Select(r => new LabelledCode(r["code"], r.TryGetValue("article", out var a) && a.Length > 0 ? a : null, Names(r)))
             .ToFrozenDictionary(c => c.Code);
 
-    private static Dictionary<string, string> Names(Dictionary<string, string> row) =>
+    internal static Dictionary<string, string> Names(Dictionary<string, string> row) =>
         Languages.All.ToDictionary(l => l, l => row.TryGetValue("name_" + l, out var n) ? n : string.Empty);
 
-    private static List<Dictionary<string, string>> ReadRows(string file)
+    internal static List<Dictionary<string, string>> ReadRows(string file)
     {
         var name = "RecoveryWatch.ReferenceData." + file;
         using var stream = typeof(ReferenceCatalog).Assembly.GetManifestResourceStream(name)

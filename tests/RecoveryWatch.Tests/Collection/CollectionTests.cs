@@ -67,7 +67,7 @@ public abstract class CollectionTests(RecoveryWatchApp app)
         using (var book = SpreadsheetDocument.Open(new MemoryStream(template), false))
         {
             var names = book.WorkbookPart!.Workbook.Sheets!.Elements<Sheet>().Select(s => s.Name!.Value).ToList();
-            Assert.Equal(["Instructions", "Cases", "Measures", "Victims", "ThirdParties", "Challenges", "GoodPractices", "AssistanceNeeds", "Lists"], names);
+            Assert.Equal(["Instructions", "Cases", "Measures", "Victims", "ThirdParties", "Challenges", "GoodPractices", "AssistanceNeeds", "LegalFramework", "Lists"], names);
             var cases = (WorksheetPart)book.WorkbookPart.GetPartById(book.WorkbookPart.Workbook.Sheets!.Elements<Sheet>().Single(s => s.Name == "Cases").Id!);
             Assert.NotNull(cases.Worksheet.GetFirstChild<SheetProtection>());
             Assert.Contains(cases.Worksheet.Descendants<DataValidation>(), v => v.SequenceOfReferences!.InnerText!.StartsWith("D3", StringComparison.Ordinal));

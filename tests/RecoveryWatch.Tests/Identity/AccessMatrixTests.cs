@@ -121,6 +121,21 @@ public abstract class AccessMatrixTests(WorldApp world)
         ["GET /api/v1/statistics/coverage"] = Access.Public,
         ["GET /api/v1/rounds/{id:int}/note.docx"] = Access.Secretariat,
         ["GET /reports/note"] = Access.Secretariat,
+        ["GET /legal-frameworks"] = Access.Public,
+        ["GET /legal-frameworks/compare"] = Access.Public,
+        ["GET /legal-frameworks/{state:length(3)}"] = Access.Public,
+        ["GET /legal-frameworks/{state:length(3)}/edit"] = Access.Rounds,
+        ["GET /api/v1/legal-frameworks/"] = Access.Public,
+        ["GET /api/v1/legal-frameworks/questions"] = Access.Public,
+        ["GET /api/v1/legal-frameworks/compare"] = Access.Public,
+        ["GET /api/v1/legal-frameworks/compare.{format}"] = Access.Public,
+        ["GET /api/v1/legal-frameworks/{state}"] = Access.Public,
+        ["GET /api/v1/legal-frameworks/{state}/versions/{number:int}"] = Access.Public,
+        ["GET /api/v1/legal-frameworks/{state}/draft"] = Access.Rounds,
+        ["PUT /api/v1/legal-frameworks/{state}/draft"] = Access.Rounds,
+        ["POST /api/v1/legal-frameworks/{state}/draft/submit"] = Access.Rounds,
+        ["POST /api/v1/legal-frameworks/{state}/draft/return"] = Access.Secretariat,
+        ["POST /api/v1/legal-frameworks/{state}/draft/validate"] = Access.Secretariat,
     };
 
     /// <summary>Statuses that are the endpoint's own answer for an allowed caller, where it is not 200.</summary>
@@ -155,6 +170,13 @@ public abstract class AccessMatrixTests(WorldApp world)
         ["POST /api/v1/reconciliation/{id:int}/confirm"] = HttpStatusCode.NotFound,
         ["POST /api/v1/reconciliation/{id:int}/reject"] = HttpStatusCode.NotFound,
         ["POST /api/v1/exchange-rates/"] = HttpStatusCode.BadRequest,
+        ["GET /api/v1/legal-frameworks/compare"] = HttpStatusCode.BadRequest,
+        ["GET /api/v1/legal-frameworks/compare.{format}"] = HttpStatusCode.BadRequest,
+        ["GET /api/v1/legal-frameworks/{state}/versions/{number:int}"] = HttpStatusCode.NotFound,
+        ["PUT /api/v1/legal-frameworks/{state}/draft"] = HttpStatusCode.BadRequest,
+        ["POST /api/v1/legal-frameworks/{state}/draft/submit"] = HttpStatusCode.Conflict,
+        ["POST /api/v1/legal-frameworks/{state}/draft/return"] = HttpStatusCode.Conflict,
+        ["POST /api/v1/legal-frameworks/{state}/draft/validate"] = HttpStatusCode.Conflict,
     };
 
     /// <summary>Where the first allowed caller changes the state the next one meets (adopting the agenda happens once).</summary>
@@ -203,6 +225,8 @@ public abstract class AccessMatrixTests(WorldApp world)
                 .Replace("{symbol}", Uri.EscapeDataString("CAC/COSP/WG.2/2020/1"), StringComparison.Ordinal)
                 .Replace("{lang}", "en", StringComparison.Ordinal)
                 .Replace("{state}", "NGA", StringComparison.Ordinal)
+                .Replace("{state:length(3)}", "NGA", StringComparison.Ordinal)
+                .Replace("{number:int}", "99", StringComparison.Ordinal)
                 .Replace("{chart}", "by-year", StringComparison.Ordinal)
                 .Replace("{documentName}", "v1", StringComparison.Ordinal)
                 .Replace("template.xlsx", "template.xlsx?state=NGA", StringComparison.Ordinal)

@@ -89,6 +89,21 @@ public class WorldApp(DatabaseKind kind) : RecoveryWatchApp(kind)
 
         Golf = await CreateCaseAsync(Case("=HYPERLINK(\"http://attacker.example\") Golf").Between("KEN", "GBR")
             .Measure(Stage.Frozen, 10m, "GBP", "2011"));
+
+        // Open legal framework versions: Nigeria's draft is for its focal points and the Secretariat; Switzerland's for the
+        // Secretariat only. Neither may reach anyone else, in any page or answer.
+        await WithDbAsync(async db =>
+        {
+            var now = DateTimeOffset.UtcNow;
+            foreach (var (state, marker) in new[] { ("NGA", RestrictedNigeria), ("CHE", DraftTitle) })
+            {
+                var draft = new RecoveryWatch.Knowledge.LegalFrameworkVersion(state, 1, new DateOnly(2020, 1, 1), "test", null, "test", now);
+                draft.Revise(new DateOnly(2020, 1, 1), "test", [new RecoveryWatch.Knowledge.LegalFrameworkAnswer("NcbConfiscation", "Available", marker + " draft answer", null, null, null)], "test", now);
+                db.Add(draft);
+            }
+
+            await db.SaveChangesAsync();
+        });
     }
 }
 

@@ -95,6 +95,13 @@ public static class InputPaths
         new("DocumentVersion.FileName", "upload-document", "file"),
         new("ExchangeRate.Currency", "api-rates", "line 2: currency"),
         new("ExchangeRate.Source", "api-rates", "line 2: source"),
+        new("LegalFrameworkVersion.Source", "api-framework", "source"),
+        new("LegalFrameworkAnswer.QuestionCode", "api-framework", "answers[0].question"),
+        new("LegalFrameworkAnswer.Answer", "api-framework", "answers[0].answer"),
+        new("LegalFrameworkAnswer.Note", "api-framework", "answers[0].note"),
+        new("LegalFrameworkAnswer.LawTitle", "api-framework", "answers[0].lawTitle"),
+        new("LegalFrameworkAnswer.LawArticle", "api-framework", "answers[0].lawArticle"),
+        new("LegalFrameworkAnswer.LawUrl", "api-framework", "answers[0].lawUrl"),
         new("AppUser.Email", "form-user", "Input.Email"),
         new("AppUser.DisplayName", "form-user", "Input.DisplayName"),
     ];
@@ -131,6 +138,17 @@ public static class InputPaths
         ["SubmissionDraft.SavedBy"] = "the signed-in user's name",
         ["SubmissionDraft.StateCode"] = "a State asked in the round",
         ["SubmittedDetail.Sheet"] = "the questionnaire's sheet name",
+        ["LegalFrameworkVersion.StateCode"] = "the State in the address, checked against the reference States",
+        ["LegalFrameworkVersion.CreatedBy"] = "the signed-in user's name",
+        ["LegalFrameworkVersion.UpdatedBy"] = "the signed-in user's name",
+        ["LegalFrameworkVersion.SubmittedBy"] = "the signed-in user's name",
+        ["LegalFrameworkVersion.ValidatedBy"] = "the signed-in user's name",
+        ["SubmittedLegalAnswer.QuestionCode"] = "sheet LegalFramework, checked by LegalFrameworkRules.Answer like api-framework's answers (LegalFrameworkTests)",
+        ["SubmittedLegalAnswer.Answer"] = "sheet LegalFramework, checked by LegalFrameworkRules.Answer like api-framework's answers",
+        ["SubmittedLegalAnswer.Note"] = "sheet LegalFramework, checked by LegalFrameworkRules.Answer like api-framework's answers",
+        ["SubmittedLegalAnswer.LawTitle"] = "sheet LegalFramework, checked by LegalFrameworkRules.Answer like api-framework's answers",
+        ["SubmittedLegalAnswer.LawArticle"] = "sheet LegalFramework, checked by LegalFrameworkRules.Answer like api-framework's answers",
+        ["SubmittedLegalAnswer.LawUrl"] = "sheet LegalFramework, checked by LegalFrameworkRules.Answer like api-framework's answers",
         ["CurrencyRecord.Code"] = "reference data file",
         ["CurrencyRecord.NameEn"] = "reference data file",
         ["StateRecord.Code"] = "reference data file",
@@ -473,6 +491,17 @@ public abstract partial class InputLimitTests(InputWorld world)
                 var csv = $"date,currency,units_per_usd,source\n2020-01-01,\"{values["line 2: currency"]}\",0.9,\"{values["line 2: source"]}\"\n";
                 var response = await admin.PostAsync("/api/v1/exchange-rates", new StringContent(csv, Encoding.UTF8, "text/csv"));
                 return (response.StatusCode, await response.Content.ReadAsStringAsync());
+            }
+
+            case "api-framework":
+            {
+                var body = JsonNode.Parse("""
+                    { "asOf": "2020-06-30", "source": "Ministry of Justice", "version": 0,
+                      "answers": [{ "question": "NcbConfiscation", "answer": "Available", "note": "A note", "lawTitle": "An act", "lawArticle": "s. 1", "lawUrl": "https://example.org/act" }] }
+                    """)!.AsObject();
+                Set(body, field, JsonValue.Create(value));
+                using var admin = await world.SecretariatClientAsync();
+                return await SendJsonAsync(admin, HttpMethod.Put, "/api/v1/legal-frameworks/NZL/draft", body.ToJsonString());
             }
 
             case "upload-document":

@@ -234,7 +234,10 @@ public abstract partial class ReadsNeverWriteTests(QuietWorld world)
                 .Replace("{chart}", "map", StringComparison.Ordinal)
                 .Replace("{symbol}", symbol, StringComparison.Ordinal)
                 .Replace("{lang}", "en", StringComparison.Ordinal)
-                .Replace("{documentName}", "v1", StringComparison.Ordinal);
+                .Replace("{documentName}", "v1", StringComparison.Ordinal)
+                .Replace("{state}", "NGA", StringComparison.Ordinal)
+                .Replace("{state:length(3)}", "NGA", StringComparison.Ordinal)
+                .Replace("{number:int}", "1", StringComparison.Ordinal);
             return url.EndsWith("/template.xlsx", StringComparison.Ordinal) || url.EndsWith("/answer", StringComparison.Ordinal) ? url + "?state=NGA" : url;
         }).ToList();
         Assert.True(addresses.Count > 30, "The application's GET endpoints were not found.");

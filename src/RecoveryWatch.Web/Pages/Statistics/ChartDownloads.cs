@@ -51,7 +51,8 @@ public static class ChartDownloads
         };
     }
 
-    private static byte[] Csv(ChartTable table)
+    /// <summary>A table as CSV (UTF-8 with a byte-order mark, so Excel reads the six scripts), texts neutralised against formulas.</summary>
+    internal static byte[] Csv(ChartTable table)
     {
         using var stream = new MemoryStream();
         using (var text = new StreamWriter(stream, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true)))
@@ -77,7 +78,7 @@ public static class ChartDownloads
         return stream.ToArray();
     }
 
-    private static byte[] Xlsx(ChartTable table)
+    internal static byte[] Xlsx(ChartTable table, string sheetName = "statistics")
     {
         var rows = table.Rows.Select(r =>
         {
@@ -90,7 +91,7 @@ public static class ChartDownloads
             return row;
         }).ToList();
         using var stream = new MemoryStream();
-        MiniExcel.SaveAs(stream, rows, sheetName: "statistics", excelType: ExcelType.XLSX);
+        MiniExcel.SaveAs(stream, rows, sheetName: sheetName, excelType: ExcelType.XLSX);
         return stream.ToArray();
     }
 }
