@@ -18,7 +18,7 @@ public sealed record TemplateFile(byte[] Content, string FileName);
 /// lists for every coded field, header rows locked, and the State's cases already known to the database pre-filled with a
 /// hidden key column, so the focal point updates rather than retypes.
 /// </summary>
-public sealed class SubmissionTemplate(RecoveryWatchDbContext db)
+public sealed class SubmissionTemplate(RecoveryWatchDbContext db, Knowledge.ChallengeTaxonomy challenges)
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     private const int LastDataRow = 100_002;
@@ -38,10 +38,12 @@ public sealed class SubmissionTemplate(RecoveryWatchDbContext db)
         var known = await db.Cases.AsNoTracking().ReportedBy(stateCode)
             .Include(c => c.States).Include(c => c.Measures).Include(c => c.Offences).Include(c => c.Proceedings)
             .AsSplitQuery().OrderBy(c => c.Id).ToListAsync(cancellationToken);
-        return new TemplateFile(Write(round, stateCode, language, known), FileName(round, stateCode, language));
+        var offered = (await challenges.GetAsync(cancellationToken)).Offered.Select(t => t.Code).ToArray();
+        return new TemplateFile(Write(round, stateCode, language, known, offered), FileName(round, stateCode, language));
     }
 
-    private static byte[] Write(InformationRound round, string state, string language, IReadOnlyList<Case> known)
+    /// <param name="challengeCodes">The challenge types offered for new input (the taxonomy in the database, retired ones left out).</param>
+    private static byte[] Write(InformationRound round, string state, string language, IReadOnlyList<Case> known, string[] challengeCodes)
     {
         var culture = CultureInfo.GetCultureInfo(language);
         using var stream = new MemoryStream();
@@ -102,7 +104,7 @@ public sealed class SubmissionTemplate(RecoveryWatchDbContext db)
                 new[] { nameof(StateRole.Requesting), nameof(StateRole.Requested) },
                 Enum.GetNames<VictimKind>(),
                 Enum.GetNames<ThirdPartyKind>(),
-                catalog.Challenges.Keys.Order(StringComparer.Ordinal).ToArray(),
+                challengeCodes,
             };
             var listRows = Enumerable.Range(0, lists.Max(l => l.Length)).Select(i => lists.Select(l => i < l.Length ? l[i] : string.Empty).ToArray()).ToList();
             AddSheet(workbookPart, Questionnaire.ListsSheet, listRows, headerRows: 0, columns: lists.Length, hiddenFirstColumn: false, protect: true, hidden: true);
