@@ -37,7 +37,8 @@ public abstract partial class CrawlTests(WorldApp world)
             await client.SignInAsync(email, WorldApp.UserPassword);
         }
 
-        var queue = new Queue<string>(["/cases", "/cases?pageSize=200", "/api/v1/cases?pageSize=200", "/api/v1/export/cases.json"]);
+        var queue = new Queue<string>(["/cases", "/cases?pageSize=200", "/api/v1/cases?pageSize=200", "/api/v1/export/cases.json", "/challenges", "/api/v1/challenges",
+            "/api/v1/statistics/challenges?by=state", "/api/v1/statistics/challenges?by=region", "/api/v1/statistics/challenges?by=route"]);
         var seen = new HashSet<string>(queue, StringComparer.Ordinal);
         var found = new HashSet<string>(StringComparer.Ordinal);
         var visited = 0;

@@ -234,7 +234,9 @@ public abstract partial class ReadsNeverWriteTests(QuietWorld world)
                 .Replace("{chart}", "map", StringComparison.Ordinal)
                 .Replace("{symbol}", symbol, StringComparison.Ordinal)
                 .Replace("{lang}", "en", StringComparison.Ordinal)
-                .Replace("{documentName}", "v1", StringComparison.Ordinal);
+                .Replace("{documentName}", "v1", StringComparison.Ordinal)
+                .Replace("{code}", "DualCriminality", StringComparison.Ordinal)
+                .Replace("{code?}", "DualCriminality", StringComparison.Ordinal);
             return url.EndsWith("/template.xlsx", StringComparison.Ordinal) || url.EndsWith("/answer", StringComparison.Ordinal) ? url + "?state=NGA" : url;
         }).ToList();
         Assert.True(addresses.Count > 30, "The application's GET endpoints were not found.");
