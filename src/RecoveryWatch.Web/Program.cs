@@ -84,6 +84,7 @@ api.MapStatisticsEndpoints();
 api.MapChartDownloads();
 api.MapExchangeRateEndpoints();
 api.MapLegalFrameworkEndpoints();
+api.MapChallengeEndpoints();
 app.MapLanguageSwitcher();
 app.MapRazorPages().RequireAuthorization();
 

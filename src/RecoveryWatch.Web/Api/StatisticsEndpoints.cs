@@ -30,7 +30,9 @@ public static class StatisticsEndpoints
         api.MapGet("/statistics/challenges", ChallengesAsync)
             .AllowAnonymous().WithTags("Open data")
             .WithSummary("Challenges met, by number of cases and by the stages the cases reached (stage null: all cases that met it)")
-            .WithDescription(FiltersDescription);
+            .WithDescription("by=type|state|region|route (default type): per challenge, the cases that met it per State of the case, per UN regional group of such a "
+                + "State, or per legal route of a proceeding of the case (group), each case once per group, from what the caller may see; "
+                + "role=Requesting|Requested|Transit limits by=state and by=region to States in that role. " + FiltersDescription);
         api.MapGet("/statistics/coverage", async (int? round, HttpContext http, CoverageStatistics coverage, CancellationToken ct) =>
                 TypedResults.Ok(await coverage.HandleAsync(round, http.User.CaseReader(), ct)))
             .AllowAnonymous().WithTags("Open data")
@@ -93,12 +95,36 @@ public static class StatisticsEndpoints
         return TypedResults.Ok(await statistics.HandleAsync(http.User.CaseReader(), filter, cancellationToken));
     }
 
-    private static async Task<Ok<IReadOnlyList<ChallengeRow>>> ChallengesAsync(HttpContext http, ChallengeStatistics statistics, CancellationToken cancellationToken)
+    private static async Task<Ok<IReadOnlyList<ChallengeRow>>> ChallengesAsync(string? by, string? role, HttpContext http, ChallengeStatistics statistics, CancellationToken cancellationToken)
     {
         var errors = new ValidationCollector();
+        var grouping = ChallengeGrouping.Type;
+        if (by is not null && !EnumCodes.TryParse(by, out grouping))
+        {
+            errors.Add("by", "UnknownCode", by);
+        }
+
+        StateRole? stateRole = null;
+        if (role is not null)
+        {
+            if (EnumCodes.TryParse<StateRole>(role, out var parsed))
+            {
+                stateRole = parsed;
+            }
+            else
+            {
+                errors.Add("role", "UnknownCode", role);
+            }
+        }
+
+        if (stateRole is not null && grouping is not (ChallengeGrouping.State or ChallengeGrouping.Region))
+        {
+            errors.Add("role", "RoleNeedsStateOrRegion");
+        }
+
         var filter = BindFilter(http, errors);
         errors.ThrowIfAny();
-        return TypedResults.Ok(await statistics.HandleAsync(http.User.CaseReader(), filter, cancellationToken));
+        return TypedResults.Ok(await statistics.HandleAsync(grouping, http.User.CaseReader(), filter, stateRole, cancellationToken));
     }
 
     private static async Task<Ok<IReadOnlyList<VolumeRow>>> VolumesAsync(string? by, string? role, HttpContext http, VolumeStatistics statistics, CancellationToken cancellationToken)

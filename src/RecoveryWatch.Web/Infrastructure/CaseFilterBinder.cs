@@ -112,7 +112,9 @@ public static class CaseFilterBinder
             Region = Enum<RegionalGroup>("region"),
             Stage = Enum<Stage>("stage"),
             AssetType = Enum<AssetType>("assetType"),
-            Challenge = Code("challenge", catalog.Challenges.ContainsKey),
+            // The taxonomy is in the database and grows (the Secretariat adds types); the binder checks the code's form only,
+            // and a code no case has simply lists no case.
+            Challenge = Code("challenge", Knowledge.ChallengeType.IsWellFormedCode),
             Requesting = Code("requesting", s => StateCode.IsKnown(s.ToUpperInvariant()))?.ToUpperInvariant(),
             Requested = Code("requested", s => StateCode.IsKnown(s.ToUpperInvariant()))?.ToUpperInvariant(),
             Route = Code("route", catalog.LegalRoutes.ContainsKey),

@@ -72,6 +72,9 @@ public static class DataServices
         services.AddScoped<RecoveryWatch.Reporting.GatherNoteContent>();
         services.AddScoped<RecoveryWatch.Analytics.RebuildCountedFigures>();
         services.AddScoped<RecoveryWatch.Analytics.ImportExchangeRates>();
+        services.AddScoped<RecoveryWatch.Knowledge.ChallengeTaxonomy>();
+        services.AddScoped<RecoveryWatch.Knowledge.ManageChallengeTypes>();
+        services.AddScoped<RecoveryWatch.Knowledge.ChallengeFrequencies>();
         return services;
     }
 

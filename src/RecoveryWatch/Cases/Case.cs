@@ -114,7 +114,7 @@ public sealed class Case
         _thirdParties.AddRange(other._thirdParties.Select(t => new ThirdPartyClaim(t.Kind, t.Description, t.Outcome, t.Visibility)));
         foreach (var c in other._challenges.Where(c => _challenges.All(x => x.ChallengeCode != c.ChallengeCode)))
         {
-            _challenges.Add(new CaseChallenge(c.ChallengeCode, c.Note));
+            _challenges.Add(new CaseChallenge(c.ChallengeCode, c.Note, c.StateCode, c.ProceedingRoute));
         }
 
         _sources.AddRange(other._sources.Select(s => new CaseSource(s.Kind, s.StateCode, s.Url, s.Title, s.Date, s.Visibility)));
@@ -191,14 +191,14 @@ public sealed class Case
         ReviseAll(_victims, revision.Victims, (a, b) => a.SameAs(b), (a, b) => a.Revise(b));
         ReviseAll(_thirdParties, revision.ThirdParties, (a, b) => a.SameAs(b), (a, b) => a.Revise(b));
         ReviseAll(_sources, revision.Sources, (a, b) => a.SameAs(b), (a, b) => a.Revise(b));
-        var challenges = revision.Challenges.GroupBy(c => c.ChallengeCode, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Note, StringComparer.Ordinal);
+        var challenges = revision.Challenges.GroupBy(c => c.ChallengeCode, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         _challenges.RemoveAll(c => !challenges.ContainsKey(c.ChallengeCode));
         foreach (var challenge in _challenges)
         {
             challenge.Revise(challenges[challenge.ChallengeCode]);
         }
 
-        _challenges.AddRange(challenges.Where(c => _challenges.All(x => x.ChallengeCode != c.Key)).Select(c => new CaseChallenge(c.Key, c.Value)));
+        _challenges.AddRange(challenges.Where(c => _challenges.All(x => x.ChallengeCode != c.Key)).Select(c => c.Value));
         Derive();
         // ReviseAll keeps the entries' order, so the i-th measure is the i-th entry.
         return [.. _measures.Where((_, i) => changed[i])];
@@ -658,10 +658,12 @@ public sealed class ThirdPartyClaim : ICaseDetail, IIdentified
 /// <summary>A challenge met in the case, from the Secretariat's taxonomy.</summary>
 public sealed class CaseChallenge : IIdentified
 {
-    public CaseChallenge(string challengeCode, string? note)
+    public CaseChallenge(string challengeCode, string? note, string? stateCode = null, string? proceedingRoute = null)
     {
         ChallengeCode = challengeCode;
         Note = note;
+        StateCode = stateCode;
+        ProceedingRoute = proceedingRoute;
     }
 
     public int Id { get; private set; }
@@ -669,7 +671,22 @@ public sealed class CaseChallenge : IIdentified
     public string ChallengeCode { get; private set; }
     public string? Note { get; private set; }
 
-    internal void Revise(string? note) => Note = note;
+    /// <summary>The State of the case that met the challenge (optional; one of the case's States).</summary>
+    public string? StateCode { get; private set; }
+
+    /// <summary>
+    /// The proceeding the challenge arose in, named by its legal route (UNCAC arts. 53–57), which must be the route of one
+    /// of the case's proceedings. The route rather than the proceeding's id: a new case has no ids yet, and an edit that
+    /// replaces a proceeding by an equal one keeps the link, so what GET returns can be PUT back unchanged.
+    /// </summary>
+    public string? ProceedingRoute { get; private set; }
+
+    internal void Revise(CaseChallenge values)
+    {
+        Note = values.Note;
+        StateCode = values.StateCode;
+        ProceedingRoute = values.ProceedingRoute;
+    }
 }
 
 public enum SourceKind

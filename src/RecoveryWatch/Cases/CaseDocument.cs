@@ -89,7 +89,7 @@ public sealed record SaveCaseRequest
             Visibility = v.Visibility,
         })],
         ThirdParties = [.. c.ThirdParties.OrderBy(t => t.Id).Select(t => new ThirdPartyInput { Id = t.Id, Kind = t.Kind, Description = t.Description, Outcome = t.Outcome, Visibility = t.Visibility })],
-        Challenges = [.. c.Challenges.OrderBy(ch => ch.ChallengeCode, StringComparer.Ordinal).Select(ch => new ChallengeInput { Code = ch.ChallengeCode, Note = ch.Note })],
+        Challenges = [.. c.Challenges.OrderBy(ch => ch.ChallengeCode, StringComparer.Ordinal).Select(ch => new ChallengeInput { Code = ch.ChallengeCode, Note = ch.Note, State = ch.StateCode, ProceedingRoute = ch.ProceedingRoute })],
         Sources = [.. c.Sources.OrderBy(s => s.Id).Select(s => new SourceInput
         {
             Id = s.Id,
@@ -177,6 +177,12 @@ public sealed record ChallengeInput
 {
     public string? Code { get; init; }
     public string? Note { get; init; }
+
+    /// <summary>Optional: the State of the case that met the challenge.</summary>
+    public string? State { get; init; }
+
+    /// <summary>Optional: the legal route of the case's proceeding the challenge arose in (e.g. "Art54_1a").</summary>
+    public string? ProceedingRoute { get; init; }
 }
 
 public sealed record SourceInput

@@ -12,7 +12,7 @@ public sealed record ValidatedCase(string Title, string Summary, CaseRevision Ch
 /// the JSON path of its field (<c>measures[2].amount</c>). Lengths, decimals and reference codes come from the EF model
 /// (<see cref="FieldRules"/>); the rules of the field (a measure is positive, returns do not exceed confiscation…) are here.
 /// </summary>
-public sealed class CaseRules(FieldRules fields)
+public sealed class CaseRules(FieldRules fields, Knowledge.ChallengeCatalog challenges)
 {
     /// <summary>Checks <paramref name="request"/> for a new case (<paramref name="existing"/> null) or an edit of
     /// <paramref name="existing"/>, whose children the request's ids must name.</summary>
@@ -38,14 +38,15 @@ public sealed class CaseRules(FieldRules fields)
         }
 
         var states = States(errors, request, existing);
+        var proceedings = Proceedings(errors, request, existing);
         var children = new CaseRevision(
             states,
             Offences(errors, request),
-            Proceedings(errors, request, existing),
+            proceedings,
             Measures(errors, request, existing, today, states),
             Victims(errors, request, existing),
             ThirdParties(errors, request, existing),
-            Challenges(errors, request),
+            Challenges(errors, request, existing, states, proceedings),
             Sources(errors, request, existing, today));
         DuplicateIds(errors, "states", children.States);
         DuplicateIds(errors, "proceedings", children.Proceedings);
@@ -262,22 +263,47 @@ public sealed class CaseRules(FieldRules fields)
         return result;
     }
 
-    private List<CaseChallenge> Challenges(ValidationCollector errors, SaveCaseRequest request)
+    /// <summary>
+    /// Challenges met, each a type of the taxonomy in the database. A retired type is refused for a new link but a link the
+    /// case already has survives an edit (what GET returned can be PUT back). The State that met it must be one of the
+    /// case's States, the proceeding it arose in (by legal route) one of the case's proceedings.
+    /// </summary>
+    private List<CaseChallenge> Challenges(ValidationCollector errors, SaveCaseRequest request, Case? existing, List<Revised<CaseState>> states, List<Revised<Proceeding>> proceedings)
     {
         var result = new List<CaseChallenge>();
         for (var i = 0; i < request.Challenges.Count; i++)
         {
             var c = request.Challenges[i];
-            var code = fields.Text<CaseChallenge>(errors, $"challenges[{i}].code", c.Code, nameof(CaseChallenge.ChallengeCode));
-            if (code is null || !ReferenceCatalog.Default.Challenges.ContainsKey(code))
+            var field = $"challenges[{i}]";
+            var code = fields.Text<CaseChallenge>(errors, field + ".code", c.Code, nameof(CaseChallenge.ChallengeCode));
+            if (code is null || !challenges.IsKnown(code))
             {
-                errors.Add($"challenges[{i}].code", "UnknownCode", code ?? string.Empty);
+                if (!errors.Errors.Any(e => e.Field == field + ".code"))
+                {
+                    errors.Add(field + ".code", "UnknownCode", code ?? string.Empty);
+                }
+            }
+            else if (!challenges.IsOffered(code) && existing?.Challenges.Any(x => x.ChallengeCode == code) != true)
+            {
+                errors.Add(field + ".code", "RetiredChallenge", code);
             }
 
-            var note = fields.Text<CaseChallenge>(errors, $"challenges[{i}].note", c.Note, nameof(CaseChallenge.Note), multiline: true);
+            var note = fields.Text<CaseChallenge>(errors, field + ".note", c.Note, nameof(CaseChallenge.Note), multiline: true);
+            var state = fields.Text<CaseChallenge>(errors, field + ".state", c.State, nameof(CaseChallenge.StateCode));
+            if (state is not null && !states.Any(s => s.Values.StateCode == state))
+            {
+                errors.Add(field + ".state", "ChallengeStateNotInCase", state);
+            }
+
+            var route = fields.Text<CaseChallenge>(errors, field + ".proceedingRoute", c.ProceedingRoute, nameof(CaseChallenge.ProceedingRoute));
+            if (route is not null && !proceedings.Any(p => p.Values.RouteCode == route))
+            {
+                errors.Add(field + ".proceedingRoute", "ChallengeProceedingNotInCase", route);
+            }
+
             if (code is not null)
             {
-                result.Add(new CaseChallenge(code, note));
+                result.Add(new CaseChallenge(code, note, state, route));
             }
         }
 

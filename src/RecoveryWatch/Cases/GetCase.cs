@@ -66,7 +66,9 @@ public sealed record VictimItem(int Id, VictimKind Kind, string Description, dec
 
 public sealed record ThirdPartyItem(int Id, ThirdPartyKind Kind, string Description, string? Outcome, Visibility Visibility);
 
-public sealed record ChallengeItem(string Code, string? Note);
+/// <param name="State">The State that met the challenge, unless the reader may not see that State's part in the case.</param>
+/// <param name="ProceedingRoute">The legal route of the proceeding it arose in, when the reader may see such a proceeding.</param>
+public sealed record ChallengeItem(string Code, string? Note, string? State = null, string? ProceedingRoute = null);
 
 public sealed record SourceItem(int Id, SourceKind Kind, string? State, string? Url, string Title, DateOnly? Date, Visibility Visibility);
 
@@ -113,7 +115,8 @@ public sealed class GetCase(RecoveryWatchDbContext db)
             Victims = [.. c.Victims.Where(v => Sees(v.Visibility)).OrderBy(v => v.Id)
                 .Select(v => new VictimItem(v.Id, v.Kind, v.Description, Amounts.Normalize(v.OrderedAmount), Amounts.Normalize(v.PaidAmount), v.OrderedCurrency ?? v.PaidCurrency, v.Visibility))],
             ThirdParties = [.. c.ThirdParties.Where(t => Sees(t.Visibility)).OrderBy(t => t.Id).Select(t => new ThirdPartyItem(t.Id, t.Kind, t.Description, t.Outcome, t.Visibility))],
-            Challenges = [.. c.Challenges.OrderBy(ch => ch.ChallengeCode, StringComparer.Ordinal).Select(ch => new ChallengeItem(ch.ChallengeCode, ch.Note))],
+            Challenges = [.. c.Challenges.OrderBy(ch => ch.ChallengeCode, StringComparer.Ordinal).Select(ch => new ChallengeItem(ch.ChallengeCode, ch.Note, Named(ch.StateCode),
+                c.Proceedings.Any(p => p.RouteCode == ch.ProceedingRoute && Sees(p.Visibility)) ? ch.ProceedingRoute : null))],
             Sources = [.. c.Sources.Where(s => Sees(s.Visibility)).OrderBy(s => s.Id).Select(s => new SourceItem(s.Id, s.Kind, Named(s.StateCode), s.Url, s.Title, s.Date, s.Visibility))],
         };
     }

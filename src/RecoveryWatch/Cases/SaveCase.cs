@@ -14,7 +14,7 @@ namespace RecoveryWatch.Cases;
 /// entry are written in one transaction. An edit changes only what the request changed: details it names by id keep their
 /// identity and provenance, and an edit that changes nothing writes nothing.
 /// </summary>
-public sealed class SaveCase(RecoveryWatchDbContext db, TimeProvider clock)
+public sealed class SaveCase(RecoveryWatchDbContext db, TimeProvider clock, Knowledge.ChallengeTaxonomy challenges)
 {
     private static readonly JsonSerializerOptions AuditJson = new(JsonSerializerDefaults.Web)
     {
@@ -22,14 +22,15 @@ public sealed class SaveCase(RecoveryWatchDbContext db, TimeProvider clock)
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
 
-    private CaseRules Rules => new(FieldRules.For(db.Model));
+    /// <summary>The rules, with the challenge taxonomy as the database has it now (one small query per use case).</summary>
+    private async Task<CaseRules> RulesAsync(CancellationToken cancellationToken) => new(FieldRules.For(db.Model), await challenges.GetAsync(cancellationToken));
 
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
     public async Task<int> CreateAsync(SaveCaseRequest request, string actor, bool isSynthetic = false, CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow();
-        var validated = Rules.Check(request, null, Today);
+        var validated = (await RulesAsync(cancellationToken)).Check(request, null, Today);
         var entity = new Case(validated.Title, isSynthetic, now);
         entity.Describe(validated.Title, validated.Summary, request.SummaryVisibility, request.Visibility, request.Status, now);
         var children = validated.Children;
@@ -59,7 +60,7 @@ public sealed class SaveCase(RecoveryWatchDbContext db, TimeProvider clock)
     {
         var now = clock.GetUtcNow();
         var entity = await LoadWholeCase(db.Cases, id, cancellationToken) ?? throw new NotFoundException($"Case {id} does not exist.");
-        var validated = Rules.Check(request, entity, Today);
+        var validated = (await RulesAsync(cancellationToken)).Check(request, entity, Today);
         var before = Snapshot(entity);
         entity.Describe(validated.Title, validated.Summary, request.SummaryVisibility, request.Visibility, request.Status, now);
         // Only new figures and changed ones are converted: an unchanged figure keeps the US-dollar value it was read with.
@@ -87,7 +88,7 @@ public sealed class SaveCase(RecoveryWatchDbContext db, TimeProvider clock)
         var existing = id is { } known ? await LoadWholeCase(db.Cases.AsNoTracking(), known, cancellationToken) : null;
         try
         {
-            Rules.Check(request, existing, Today);
+            (await RulesAsync(cancellationToken)).Check(request, existing, Today);
             return [];
         }
         catch (ValidationFailedException exception)

@@ -44,7 +44,7 @@ public sealed record Replacement(int? SubmissionId)
 /// still the one read. Of two imports for one State and round at once, the first stores and the second is refused (409);
 /// an import never supersedes an answer it was not told about.
 /// </remarks>
-public sealed class ImportSubmission(RecoveryWatchDbContext db, TimeProvider clock)
+public sealed class ImportSubmission(RecoveryWatchDbContext db, TimeProvider clock, Knowledge.ChallengeTaxonomy challenges)
 {
     /// <summary>The conflict code of an answer that would supersede the State's current one without the sender's consent.</summary>
     public const string WouldSupersede = "SubmissionWouldBeSuperseded";
@@ -87,7 +87,7 @@ public sealed class ImportSubmission(RecoveryWatchDbContext db, TimeProvider clo
         var roundId = round.Id;
         // A key in the hidden column may only name a case this State reports on: a forged key must not attach figures to another State's case.
         var reportedCaseIds = await db.Cases.ReportedBy(stateCode).Select(c => c.Id).ToHashSetAsync(cancellationToken);
-        var submission = new SubmissionParser(db).Parse(new SubmissionOrigin(round, stateCode, channel, actor, clock.GetUtcNow(), fileName, file), sheets, reportedCaseIds);
+        var submission = new SubmissionParser(db, await challenges.GetAsync(cancellationToken)).Parse(new SubmissionOrigin(round, stateCode, channel, actor, clock.GetUtcNow(), fileName, file), sheets, reportedCaseIds);
         if (submission.Cases.Count + submission.Measures.Count + submission.Details.Count + submission.LegalAnswers.Count == 0)
         {
             // An answer without a single row is a mistake (an empty form sent, the blank template uploaded), never an answer

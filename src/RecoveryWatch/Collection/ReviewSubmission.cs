@@ -153,7 +153,8 @@ public sealed class ReviewSubmission(RecoveryWatchDbContext db, TimeProvider clo
                     details.Where(d => d.Sheet == Questionnaire.VictimsSheet).Select(d => new Victim(Enum.Parse<VictimKind>(d.Code!), d.Text,
                         d.CompensationOrdered is { } o ? new Money(o, d.Currency!) : null, d.CompensationPaid is { } p ? new Money(p, d.Currency!) : null, Visibility.Secretariat)),
                     details.Where(d => d.Sheet == Questionnaire.ThirdPartiesSheet).Select(d => new ThirdPartyClaim(Enum.Parse<ThirdPartyKind>(d.Code!), d.Text, string.IsNullOrEmpty(d.Outcome) ? null : d.Outcome, Visibility.Secretariat)),
-                    details.Where(d => d.Sheet == Questionnaire.ChallengesSheet).Select(d => new CaseChallenge(d.Code!, string.IsNullOrEmpty(d.Text) ? null : d.Text)),
+                    // The reporting State met the challenge: it is one of the case's States.
+                    details.Where(d => d.Sheet == Questionnaire.ChallengesSheet).Select(d => new CaseChallenge(d.Code!, string.IsNullOrEmpty(d.Text) ? null : d.Text, submission.StateCode)),
                     now);
             }
 
@@ -179,6 +180,19 @@ public sealed class ReviewSubmission(RecoveryWatchDbContext db, TimeProvider clo
 
         // Sheet LegalFramework becomes the State's validated profile, in this same transaction.
         await new Knowledge.EditLegalFramework(db, clock).AdoptFromSubmissionAsync(submission, $"{round.Code} ({round.Mandate})", actor, now, cancellationToken);
+        // Challenges the State meets in general (rows of the Challenges sheet without a case reference) become its
+        // State-level reports, each keeping the cell it came from.
+        var general = submission.Details.Where(d => d.Sheet == Questionnaire.ChallengesSheet && d.CaseReference is null && d.Code is not null)
+            .Select(d => new Knowledge.StateChallenge(submission.StateCode, d.Code!, string.IsNullOrEmpty(d.Text) ? null : d.Text, submission.Id, submission.RoundId,
+                $"{Questionnaire.ChallengesSheet}!{Questionnaire.Column(Questionnaire.ChallengeColumns.ToList().IndexOf("challenge"))}{d.Row.ToString(CultureInfo.InvariantCulture)}", now))
+            .ToList();
+        if (general.Count > 0)
+        {
+            db.StateChallenges.AddRange(general);
+            db.AuditEntries.Add(new AuditEntry(now, actor, "create-from-submission", nameof(Knowledge.StateChallenge), submission.StateCode, null,
+                JsonSerializer.Serialize(new { submission = submission.Id, round = submission.RoundId, challenges = general.Select(g => new { code = g.ChallengeCode, cell = g.SourceCell, note = g.Note }) })));
+        }
+
         db.AuditEntries.Add(new AuditEntry(now, actor, "validate", nameof(Submission), submissionId.ToString(CultureInfo.InvariantCulture), null, JsonSerializer.Serialize(new { cases = touched })));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

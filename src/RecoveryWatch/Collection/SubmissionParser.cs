@@ -17,7 +17,7 @@ public sealed record SubmissionOrigin(InformationRound Round, string State, Subm
 /// row and column. Columns are found by their key in <see cref="Questionnaire"/>, and each cell's length, decimals and codes
 /// are checked against the model property that stores it (<see cref="FieldRules"/>), as the form and the API are.
 /// </summary>
-public sealed class SubmissionParser(RecoveryWatchDbContext db)
+public sealed class SubmissionParser(RecoveryWatchDbContext db, Knowledge.ChallengeCatalog challenges)
 {
     private readonly FieldRules _fields = FieldRules.For(db.Model);
 
@@ -214,9 +214,14 @@ public sealed class SubmissionParser(RecoveryWatchDbContext db)
         {
             var cells = new RowReader(Ch, Questionnaire.ChallengeColumns, row, errors, _fields);
             var code = cells.Text<SubmittedDetail>("challenge", nameof(SubmittedDetail.Code), required: true);
-            if (code is not null && !ReferenceCatalog.Default.Challenges.ContainsKey(code))
+            if (code is not null && !challenges.IsKnown(code))
             {
                 cells.Error("challenge", "UnknownCode", code);
+            }
+            else if (code is not null && !challenges.IsOffered(code))
+            {
+                // A State's answer only ever adds links, so a retired type is refused here (the case form keeps old ones).
+                cells.Error("challenge", "RetiredChallenge", code);
             }
 
             submission.Add(new SubmittedDetail(Ch, row.Number, cells.Reference<SubmittedDetail>("case_reference", nameof(SubmittedDetail.CaseReference), references, required: false),

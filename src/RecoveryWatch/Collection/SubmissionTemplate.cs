@@ -18,7 +18,7 @@ public sealed record TemplateFile(byte[] Content, string FileName);
 /// lists for every coded field, header rows locked, and the State's cases already known to the database pre-filled with a
 /// hidden key column, so the focal point updates rather than retypes.
 /// </summary>
-public sealed class SubmissionTemplate(RecoveryWatchDbContext db)
+public sealed class SubmissionTemplate(RecoveryWatchDbContext db, Knowledge.ChallengeTaxonomy challenges)
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     private const int LastDataRow = 100_002;
@@ -41,10 +41,12 @@ public sealed class SubmissionTemplate(RecoveryWatchDbContext db)
         // The State's legal framework as last validated, so the focal point corrects it rather than answers from nothing.
         var profile = await db.Set<Knowledge.LegalFrameworkVersion>().AsNoTracking().Include(v => v.Answers)
             .SingleOrDefaultAsync(v => v.StateCode == stateCode && v.Status == Knowledge.FrameworkStatus.Validated, cancellationToken);
-        return new TemplateFile(Write(round, stateCode, language, known, profile), FileName(round, stateCode, language));
+        var offered = (await challenges.GetAsync(cancellationToken)).Offered.Select(t => t.Code).ToArray();
+        return new TemplateFile(Write(round, stateCode, language, known, offered, profile), FileName(round, stateCode, language));
     }
 
-    private static byte[] Write(InformationRound round, string state, string language, IReadOnlyList<Case> known, Knowledge.LegalFrameworkVersion? profile)
+    /// <param name="challengeCodes">The challenge types offered for new input (the taxonomy in the database, retired ones left out).</param>
+    private static byte[] Write(InformationRound round, string state, string language, IReadOnlyList<Case> known, string[] challengeCodes, Knowledge.LegalFrameworkVersion? profile)
     {
         var culture = CultureInfo.GetCultureInfo(language);
         using var stream = new MemoryStream();
@@ -120,7 +122,7 @@ public sealed class SubmissionTemplate(RecoveryWatchDbContext db)
                 new[] { nameof(StateRole.Requesting), nameof(StateRole.Requested) },
                 Enum.GetNames<VictimKind>(),
                 Enum.GetNames<ThirdPartyKind>(),
-                catalog.Challenges.Keys.Order(StringComparer.Ordinal).ToArray(),
+                challengeCodes,
                 Knowledge.LegalFrameworkQuestions.AllAnswerCodes.ToArray(),
             };
             var listRows = Enumerable.Range(0, lists.Max(l => l.Length)).Select(i => lists.Select(l => i < l.Length ? l[i] : string.Empty).ToArray()).ToList();

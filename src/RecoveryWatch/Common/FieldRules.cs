@@ -74,7 +74,8 @@ public sealed class FieldRules
             return null;
         }
 
-        return references is null ? normalized : normalized.ToUpperInvariant();
+        // ISO codes are upper case whatever the input; other codes (challenge types) are matched exactly, as written.
+        return references == typeof(StateRecord) || references == typeof(CurrencyRecord) ? normalized.ToUpperInvariant() : normalized;
     }
 
     /// <summary>

@@ -112,8 +112,14 @@ internal sealed class CaseChallengeConfiguration : IEntityTypeConfiguration<Case
 {
     public void Configure(EntityTypeBuilder<CaseChallenge> builder)
     {
-        builder.Property(c => c.ChallengeCode).HasMaxLength(60).IsRequired();
+        builder.Property(c => c.ChallengeCode).HasMaxLength(Knowledge.ChallengeType.CodeLength).IsRequired();
         builder.Property(c => c.Note).HasMaxLength(CaseLimits.TextLength);
+        // A type in use is never deleted (it is retired instead).
+        builder.HasOne<Knowledge.ChallengeType>().WithMany().HasForeignKey(c => c.ChallengeCode).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(c => c.StateCode).HasMaxLength(3);
+        builder.HasOne<StateRecord>().WithMany().HasForeignKey(c => c.StateCode).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(c => c.ProceedingRoute).HasMaxLength(20);
+        builder.HasIndex(c => c.ChallengeCode);
     }
 }
 

@@ -28,6 +28,8 @@ public sealed class RecoveryWatchDbContext(DbContextOptions<RecoveryWatchDbConte
     public DbSet<SilenceProcedure> SilenceProcedures => Set<SilenceProcedure>();
     public DbSet<Collection.InformationRound> Rounds => Set<Collection.InformationRound>();
     public DbSet<Collection.Submission> Submissions => Set<Collection.Submission>();
+    public DbSet<Knowledge.ChallengeType> ChallengeTypes => Set<Knowledge.ChallengeType>();
+    public DbSet<Knowledge.StateChallenge> StateChallenges => Set<Knowledge.StateChallenge>();
 
     /// <summary>Whether the database is PostgreSQL (the production engine) rather than SQLite.</summary>
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";

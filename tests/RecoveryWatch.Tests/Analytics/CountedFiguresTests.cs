@@ -42,7 +42,8 @@ public class CountingWorld(DatabaseKind kind) : RecoveryWatchApp(kind)
             await db.SaveChangesAsync();
         });
 
-        TwoSided = await CreateCaseAsync(Case("Two-sided embezzlement").Between("NGA", "CHE").Offence("Art17").Route("Art54_2", "CHE"));
+        TwoSided = await CreateCaseAsync(Case("Two-sided embezzlement").Between("NGA", "CHE").Offence("Art17").Route("Art54_2", "CHE")
+            .Challenge("DualCriminality", "Met in Switzerland", "CHE", "Art54_2"));
         await ReportAsync(TwoSided, "NGA", 9001, (Stage.Frozen, 1_000m, "2015-03"), (Stage.Returned, 400m, "2019"));
         await ReportAsync(TwoSided, "CHE", 9002, (Stage.Frozen, 1_100m, "2015-05"), (Stage.Returned, 450m, "2019-06"));
 
@@ -53,7 +54,9 @@ public class CountingWorld(DatabaseKind kind) : RecoveryWatchApp(kind)
         var restricted = Case("Restricted requested State").Between("EGY", "LUX")
             .Measure(Stage.Frozen, 200m, "USD", "2017")
             .Measure(Stage.Confiscated, 100m, "USD", "2018", Visibility.Secretariat)
-            .Route("Art54_2", "LUX").Route("Art54_1c", "LUX", Visibility.Secretariat).Offence("Art15").Build();
+            .Route("Art54_2", "LUX").Route("Art54_1c", "LUX", Visibility.Secretariat).Offence("Art15")
+            // A challenge naming the hidden State and the hidden proceeding: neither may show through it.
+            .Challenge("DifferingStandardsOfProof", null, "LUX", "Art54_1c").Build();
         Restricted = await CreateCaseAsync(restricted with
         {
             States = [.. restricted.States.Select(s => s.State == "LUX" ? s with { Visibility = Visibility.Secretariat } : s)],

@@ -136,6 +136,14 @@ public abstract class AccessMatrixTests(WorldApp world)
         ["POST /api/v1/legal-frameworks/{state}/draft/submit"] = Access.Rounds,
         ["POST /api/v1/legal-frameworks/{state}/draft/return"] = Access.Secretariat,
         ["POST /api/v1/legal-frameworks/{state}/draft/validate"] = Access.Secretariat,
+        ["GET /challenges"] = Access.Public,
+        ["GET /challenges/edit/{code?}"] = Access.Secretariat,
+        ["GET /api/v1/challenges/"] = Access.Public,
+        ["GET /api/v1/challenges/{code}"] = Access.Public,
+        ["POST /api/v1/challenges/"] = Access.Secretariat,
+        ["PUT /api/v1/challenges/{code}"] = Access.Secretariat,
+        ["POST /api/v1/challenges/{code}/retire"] = Access.Secretariat,
+        ["GET /api/v1/challenges/state-reports"] = Access.Secretariat,
     };
 
     /// <summary>Statuses that are the endpoint's own answer for an allowed caller, where it is not 200.</summary>
@@ -177,6 +185,8 @@ public abstract class AccessMatrixTests(WorldApp world)
         ["POST /api/v1/legal-frameworks/{state}/draft/submit"] = HttpStatusCode.Conflict,
         ["POST /api/v1/legal-frameworks/{state}/draft/return"] = HttpStatusCode.Conflict,
         ["POST /api/v1/legal-frameworks/{state}/draft/validate"] = HttpStatusCode.Conflict,
+        ["POST /api/v1/challenges/"] = HttpStatusCode.BadRequest,
+        ["PUT /api/v1/challenges/{code}"] = HttpStatusCode.BadRequest,
     };
 
     /// <summary>Where the first allowed caller changes the state the next one meets (adopting the agenda happens once).</summary>
@@ -219,6 +229,8 @@ public abstract class AccessMatrixTests(WorldApp world)
             var key = $"{method} {pattern}";
             var url = pattern
                 .Replace("{id:int?}", string.Empty, StringComparison.Ordinal)
+                .Replace("{code?}", string.Empty, StringComparison.Ordinal)
+                .Replace("{code}", "DualCriminality", StringComparison.Ordinal)
                 .Replace("{id:int}", world.Alpha.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
                 .Replace("{id}", adminId, StringComparison.Ordinal)
                 .Replace("{format}", "csv", StringComparison.Ordinal)

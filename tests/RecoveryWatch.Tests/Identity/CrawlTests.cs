@@ -37,7 +37,8 @@ public abstract partial class CrawlTests(WorldApp world)
             await client.SignInAsync(email, WorldApp.UserPassword);
         }
 
-        var queue = new Queue<string>(["/cases", "/cases?pageSize=200", "/api/v1/cases?pageSize=200", "/api/v1/export/cases.json",
+        var queue = new Queue<string>(["/cases", "/cases?pageSize=200", "/api/v1/cases?pageSize=200", "/api/v1/export/cases.json", "/challenges", "/api/v1/challenges",
+            "/api/v1/statistics/challenges?by=state", "/api/v1/statistics/challenges?by=region", "/api/v1/statistics/challenges?by=route",
             "/legal-frameworks", "/legal-frameworks/NGA", "/legal-frameworks/CHE", "/api/v1/legal-frameworks/NGA", "/api/v1/legal-frameworks/CHE",
             "/api/v1/legal-frameworks/NGA/versions/1", "/api/v1/legal-frameworks/CHE/versions/1", "/legal-frameworks/compare?states=NGA,CHE"]);
         var seen = new HashSet<string>(queue, StringComparer.Ordinal);

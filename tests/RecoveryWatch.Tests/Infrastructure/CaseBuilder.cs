@@ -71,9 +71,9 @@ public sealed class CaseBuilder
         return this;
     }
 
-    public CaseBuilder Challenge(string code, string? note = null)
+    public CaseBuilder Challenge(string code, string? note = null, string? state = null, string? proceedingRoute = null)
     {
-        _request.Challenges.Add(new ChallengeInput { Code = code, Note = note });
+        _request.Challenges.Add(new ChallengeInput { Code = code, Note = note, State = state, ProceedingRoute = proceedingRoute });
         return this;
     }
 

@@ -20,7 +20,7 @@ namespace RecoveryWatch.Tests.Validation;
 
 /// <summary>How an input path reaches a stored property: the channel and the field in it.</summary>
 /// <param name="Property">"Entity.Property" of the EF model.</param>
-/// <param name="Channel">api-case, form-case, workbook, online, api-round, api-clarification, api-circulate, api-break,
+/// <param name="Channel">api-case, form-case, workbook, online, api-round, api-clarification, api-circulate, api-break, api-challenge,
 /// api-participant, api-amendment, upload-document, form-user.</param>
 /// <param name="Field">The JSON path, form field or "Sheet!column key" the value is typed in.</param>
 public sealed record InputPath(string Property, string Channel, string Field)
@@ -57,6 +57,8 @@ public static class InputPaths
         .. Case("ThirdPartyClaim.Outcome", "thirdParties[0].outcome", "Input.ThirdParties[0].Outcome"),
         .. Case("CaseChallenge.ChallengeCode", "challenges[0].code", null),
         .. Case("CaseChallenge.Note", "challenges[0].note", "Input.Challenges[0].Note"),
+        .. Case("CaseChallenge.StateCode", "challenges[0].state", "Input.Challenges[0].State"),
+        .. Case("CaseChallenge.ProceedingRoute", "challenges[0].proceedingRoute", "Input.Challenges[0].ProceedingRoute"),
         .. Case("CaseSource.Title", "sources[0].title", "Input.Sources[0].Title"),
         .. Case("CaseSource.Url", "sources[0].url", "Input.Sources[0].Url"),
         .. Case("CaseSource.StateCode", "sources[0].state", "Input.Sources[0].State"),
@@ -103,6 +105,14 @@ public static class InputPaths
         new("LegalFrameworkAnswer.LawArticle", "api-framework", "answers[0].lawArticle"),
         new("LegalFrameworkAnswer.LawUrl", "api-framework", "answers[0].lawUrl"),
         new("AppUser.Email", "form-user", "Input.Email"),
+        new("ChallengeType.Code", "api-challenge", "code"),
+        new("ChallengeType.NameAr", "api-challenge", "names.ar"),
+        new("ChallengeType.NameZh", "api-challenge", "names.zh"),
+        new("ChallengeType.NameEn", "api-challenge", "names.en"),
+        new("ChallengeType.NameFr", "api-challenge", "names.fr"),
+        new("ChallengeType.NameRu", "api-challenge", "names.ru"),
+        new("ChallengeType.NameEs", "api-challenge", "names.es"),
+        new("ChallengeType.Description", "api-challenge", "description"),
         new("AppUser.DisplayName", "form-user", "Input.DisplayName"),
     ];
 
@@ -186,6 +196,11 @@ public static class InputPaths
         ["SilenceBreak.By"] = "the signed-in user's name",
         ["SilenceBreak.StateCode"] = "the delegate's State (claim)",
         ["SilenceProcedure.CirculatedBy"] = "the signed-in user's name",
+        ["ChallengeType.AddedBy"] = "the signed-in user's name",
+        ["StateChallenge.StateCode"] = "the validated submission's State",
+        ["StateChallenge.ChallengeCode"] = "copied from a validated answer's row (Challenges!challenge, checked on import)",
+        ["StateChallenge.Note"] = "copied from a validated answer's row (Challenges!note, checked on import)",
+        ["StateChallenge.SourceCell"] = "provenance, set from the questionnaire's column and the row number",
     };
 
     /// <summary>Unbounded text columns an input reaches, and why they need no length.</summary>
@@ -524,6 +539,9 @@ public abstract partial class InputLimitTests(InputWorld world)
                     "api-break" => (await world.BearerClientAsync(InputWorld.DelegateEmail, InputWorld.Password), $"/api/v1/silence/{world.Procedure}/breaks",
                         new JsonObject { ["kind"] = "Objection", ["text"] = "We object." }),
                     "api-amendment" => (await world.SecretariatClientAsync(), "/api/v1/meetings/1/agenda/amendments", new JsonObject { ["text"] = "Item 3 moved." }),
+                    "api-challenge" => (await world.SecretariatClientAsync(), "/api/v1/challenges", JsonNode.Parse("""
+                        { "code": "LimitsProbe", "description": "A probe", "names": { "ar": "مسبار", "zh": "探针", "en": "Probe", "fr": "Sonde", "ru": "Зонд", "es": "Sonda" } }
+                        """)!.AsObject()),
                     "api-participant" => (await world.SecretariatClientAsync(), "/api/v1/meetings/1/participants",
                         new JsonObject { ["state"] = "NGA", ["name"] = "A delegate", ["email"] = "delegate@example.org", ["mode"] = "Online" }),
                     _ => throw new ArgumentException("Unknown channel " + channel, nameof(channel)),
@@ -620,7 +638,7 @@ public abstract partial class InputLimitTests(InputWorld world)
           "measures": [{ "stage": "Frozen", "assetType": "BankFunds", "amount": 1000, "currency": "USD", "date": "2019-05", "state": "CHE", "note": "A note", "excessReason": "A reason" }],
           "victims": [{ "kind": "State", "description": "The treasury", "compensationOrdered": 10, "compensationPaid": 5, "currency": "USD" }],
           "thirdParties": [{ "kind": "BonaFideClaimant", "description": "A purchaser", "outcome": "Protected" }],
-          "challenges": [{ "code": "DualCriminality", "note": "A note" }],
+          "challenges": [{ "code": "DualCriminality", "note": "A note", "state": "CHE", "proceedingRoute": "Art54_2" }],
           "sources": [{ "kind": "OpenSource", "state": "CHE", "url": "https://example.org/report", "title": "A report", "date": "2020-01-01" }]
         }
         """)!.AsObject();
@@ -636,7 +654,7 @@ public abstract partial class InputLimitTests(InputWorld world)
         ["Input.Victims[0].Kind"] = "State", ["Input.Victims[0].Description"] = "The treasury", ["Input.Victims[0].CompensationOrdered"] = "10",
         ["Input.Victims[0].CompensationPaid"] = "5", ["Input.Victims[0].Currency"] = "USD",
         ["Input.ThirdParties[0].Kind"] = "BonaFideClaimant", ["Input.ThirdParties[0].Description"] = "A purchaser", ["Input.ThirdParties[0].Outcome"] = "Protected",
-        ["Input.Challenges[0].Code"] = "DualCriminality", ["Input.Challenges[0].Note"] = "A note",
+        ["Input.Challenges[0].Code"] = "DualCriminality", ["Input.Challenges[0].Note"] = "A note", ["Input.Challenges[0].State"] = "CHE", ["Input.Challenges[0].ProceedingRoute"] = "Art54_2",
         ["Input.Sources[0].Kind"] = "OpenSource", ["Input.Sources[0].State"] = "CHE", ["Input.Sources[0].Url"] = "https://example.org/report",
         ["Input.Sources[0].Title"] = "A report", ["Input.Sources[0].Date"] = "2020-01-01",
     };

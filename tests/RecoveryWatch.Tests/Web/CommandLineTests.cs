@@ -188,7 +188,7 @@ public sealed class CommandLineTests : IDisposable
         {
             round = await db.Rounds.Where(r => r.Code == RecoveryWatch.Collection.SeedDemoRound.Code).Select(r => r.Id).SingleAsync();
             earlier = await db.Submissions.Where(s => s.RoundId == round && s.StateCode == "CHE").Select(s => s.Id).SingleAsync();
-            template = (await new RecoveryWatch.Collection.SubmissionTemplate(db).WriteAsync(round, "CHE", "en")).Content;
+            template = (await new RecoveryWatch.Collection.SubmissionTemplate(db, new RecoveryWatch.Knowledge.ChallengeTaxonomy(db)).WriteAsync(round, "CHE", "en")).Content;
         }
 
         var file = Path.Combine(_folder, "che.xlsx");

@@ -237,7 +237,9 @@ public abstract partial class ReadsNeverWriteTests(QuietWorld world)
                 .Replace("{documentName}", "v1", StringComparison.Ordinal)
                 .Replace("{state}", "NGA", StringComparison.Ordinal)
                 .Replace("{state:length(3)}", "NGA", StringComparison.Ordinal)
-                .Replace("{number:int}", "1", StringComparison.Ordinal);
+                .Replace("{number:int}", "1", StringComparison.Ordinal)
+                .Replace("{code}", "DualCriminality", StringComparison.Ordinal)
+                .Replace("{code?}", "DualCriminality", StringComparison.Ordinal);
             return url.EndsWith("/template.xlsx", StringComparison.Ordinal) || url.EndsWith("/answer", StringComparison.Ordinal) ? url + "?state=NGA" : url;
         }).ToList();
         Assert.True(addresses.Count > 30, "The application's GET endpoints were not found.");

@@ -8,8 +8,11 @@ using RecoveryWatch.Web.Infrastructure;
 namespace RecoveryWatch.Web.Pages.Cases;
 
 [AllowAnonymous]
-public sealed class DetailsModel(GetCase getCase, RecoveryWatch.Analytics.ImportExchangeRates rates, IAuthorizationService authorization) : PageModel
+public sealed class DetailsModel(GetCase getCase, RecoveryWatch.Analytics.ImportExchangeRates rates, IAuthorizationService authorization, RecoveryWatch.Knowledge.ChallengeTaxonomy taxonomy) : PageModel
 {
+    /// <summary>Labels of the challenge types (retired ones included: old data keeps them).</summary>
+    public RecoveryWatch.Knowledge.ChallengeCatalog Challenges { get; private set; } = new([]);
+
     public CaseDetails Case { get; private set; } = null!;
     public bool CanEdit { get; private set; }
 
@@ -27,6 +30,7 @@ public sealed class DetailsModel(GetCase getCase, RecoveryWatch.Analytics.Import
             return NotFound();
         }
 
+        Challenges = Case.Challenges.Count == 0 ? Challenges : await taxonomy.GetAsync(cancellationToken);
         RateSources = await rates.SourcesAsync(Case.Measures.Select(m => (m.Currency, m.UsdRateDate)), cancellationToken);
         CanEdit = (await authorization.AuthorizeAsync(User, Policies.EditCases)).Succeeded;
         return Page();

@@ -14,7 +14,7 @@ namespace RecoveryWatch.Web.Pages.Cases;
 
 /// <summary>The Secretariat's form to create or edit a case. Rules are the handler's; the page only maps errors to fields.</summary>
 [Authorize(Policy = Policies.EditCases)]
-public sealed partial class EditModel(SaveCase save, RecoveryWatchDbContext db, IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed partial class EditModel(SaveCase save, RecoveryWatchDbContext db, IStringLocalizer<SharedResource> localizer, RecoveryWatch.Knowledge.ChallengeTaxonomy taxonomy) : PageModel
 {
     /// <summary>Blank rows offered for new entries; the form works without JavaScript.</summary>
     private const int BlankRows = 2;
@@ -39,7 +39,7 @@ public sealed partial class EditModel(SaveCase save, RecoveryWatchDbContext db, 
             Provenance = Input.Measures.ToDictionary(m => m.Id!.Value);
         }
 
-        Pad();
+        await PadAsync(cancellationToken);
         return Page();
     }
 
@@ -79,7 +79,7 @@ public sealed partial class EditModel(SaveCase save, RecoveryWatchDbContext db, 
         }
 
         await LoadProvenanceAsync(id, cancellationToken);
-        Pad();
+        await PadAsync(cancellationToken);
         return Page();
     }
 
@@ -106,8 +106,19 @@ public sealed partial class EditModel(SaveCase save, RecoveryWatchDbContext db, 
         }
     }
 
-    private void Pad()
+    /// <summary>The challenge taxonomy as the database has it (labels of the checkboxes).</summary>
+    public RecoveryWatch.Knowledge.ChallengeCatalog Challenges { get; private set; } = new([]);
+
+    /// <summary>The order of the challenge checkboxes: the types offered for new input, and the retired ones the case
+    /// already has (so they survive an edit); a row's code is null when its box is not ticked.</summary>
+    public IReadOnlyList<string> ChallengeCodes { get; private set; } = [];
+
+    private async Task PadAsync(CancellationToken cancellationToken)
     {
+        Challenges = await taxonomy.GetAsync(cancellationToken);
+        ChallengeCodes = [.. Challenges.Offered.Select(t => t.Code)
+            .Union(Input.Challenges.Select(c => c.Code).Where(Challenges.IsKnown).Select(c => c!))
+            .Order(StringComparer.Ordinal)];
         Input = Input with
         {
             States = [.. Input.States, .. Enumerable.Range(0, Input.States.Count == 0 ? 2 : BlankRows).Select(i => new CaseStateInput { Role = Input.States.Count == 0 && i == 1 ? StateRole.Requested : StateRole.Requesting })],
@@ -116,13 +127,10 @@ public sealed partial class EditModel(SaveCase save, RecoveryWatchDbContext db, 
             Victims = [.. Input.Victims, new VictimInput()],
             ThirdParties = [.. Input.ThirdParties, new ThirdPartyInput()],
             Sources = [.. Input.Sources, .. Enumerable.Range(0, BlankRows).Select(_ => new SourceInput())],
-            Challenges = [.. ReferenceCatalog.Default.Challenges.Keys.Order(StringComparer.Ordinal).Select(code =>
+            Challenges = [.. ChallengeCodes.Select(code =>
                 Input.Challenges.FirstOrDefault(c => c.Code == code) ?? new ChallengeInput { Code = null, Note = null })],
         };
     }
-
-    /// <summary>The order of the challenge checkboxes; a row's code is null when its box is not ticked.</summary>
-    public static IReadOnlyList<string> ChallengeCodes { get; } = [.. ReferenceCatalog.Default.Challenges.Keys.Order(StringComparer.Ordinal)];
 
     /// <summary>Drops the blank rows the form offered, remembering where each kept row stood so errors land on the right field.</summary>
     private static (SaveCaseRequest Request, Dictionary<string, int[]> Maps) Compact(SaveCaseRequest input)

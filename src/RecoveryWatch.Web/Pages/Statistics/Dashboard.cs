@@ -43,7 +43,8 @@ public sealed record Headline(Stage Stage, string Label, int Cases, decimal Usd,
 /// with the table behind it and links to the cases. The page and the downloads (SVG, PNG, CSV, XLSX) both build from
 /// here, so a download is always the chart the reader saw.
 /// </summary>
-public sealed class Dashboard(VolumeStatistics volumes, DurationStatistics durations, FlowStatistics flows, ChallengeStatistics challenges, IStringLocalizer<SharedResource> l)
+public sealed class Dashboard(VolumeStatistics volumes, DurationStatistics durations, FlowStatistics flows, ChallengeStatistics challenges, IStringLocalizer<SharedResource> l,
+    RecoveryWatch.Knowledge.ChallengeTaxonomy taxonomy)
 {
     public static readonly IReadOnlyList<string> ChartIds = ["by-year", "by-region", "map", "flows", "durations", "challenges"];
 
@@ -157,7 +158,8 @@ public sealed class Dashboard(VolumeStatistics volumes, DurationStatistics durat
         if (Wanted("challenges"))
         {
             var rows = (await challenges.HandleAsync(reader, filter, cancellationToken)).Where(r => r.Stage is null).ToList();
-            string ChallengeName(string code) => catalog.Challenges.TryGetValue(code, out var c) ? c.Name(language) : code;
+            var types = await taxonomy.GetAsync(cancellationToken);
+            string ChallengeName(string code) => types.Name(code, language);
             var chart = new GroupedBarChart("", [.. rows.Select(r => ChallengeName(r.Challenge))], [new ChartSeries(l["Statistics.Column.Cases"], [.. rows.Select(r => (double)r.Cases)])], l["Statistics.Axis.Cases"]);
             var table = new ChartTable(
                 [l["Statistics.Column.Challenge"], l["Statistics.Column.Cases"]],

@@ -12,8 +12,12 @@ namespace RecoveryWatch.Web.Pages.Submissions;
 /// <summary>A submission as the review sees it: each row and what it would change, the Secretariat's questions, and the
 /// Secretariat's two decisions (ask for clarification on a row, or validate).</summary>
 [Authorize(Policy = Policies.TakePartInRounds)]
-public sealed class DetailsModel(RecoveryWatchDbContext db, ReviewSubmission review, IAuthorizationService authorization, IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class DetailsModel(RecoveryWatchDbContext db, ReviewSubmission review, IAuthorizationService authorization, IStringLocalizer<SharedResource> localizer,
+    RecoveryWatch.Knowledge.ChallengeTaxonomy taxonomy) : PageModel
 {
+    /// <summary>Labels of the challenge types the answer reports.</summary>
+    public RecoveryWatch.Knowledge.ChallengeCatalog Challenges { get; private set; } = new([]);
+
     public SubmissionView Submission { get; private set; } = null!;
     public bool CanReview { get; private set; }
 
@@ -63,6 +67,7 @@ public sealed class DetailsModel(RecoveryWatchDbContext db, ReviewSubmission rev
         try
         {
             Submission = await SubmissionQueries.GetAsync(db, id, User.ActingStates(), cancellationToken);
+            Challenges = await taxonomy.GetAsync(cancellationToken);
         }
         catch (NotFoundException)
         {
