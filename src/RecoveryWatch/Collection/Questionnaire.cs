@@ -30,7 +30,8 @@ public static class Questionnaire
     public static readonly IReadOnlyList<string> ThirdPartyColumns = ["case_reference", "third_party_kind", "description", "outcome"];
     public static readonly IReadOnlyList<string> ChallengeColumns = ["case_reference", "challenge", "note"];
     public static readonly IReadOnlyList<string> PracticeColumns = ["description"];
-    public static readonly IReadOnlyList<string> NeedColumns = ["description"];
+    /// <summary>Technical-assistance needs (COSP resolution 8/9): area (assistance-areas.csv), type, priority and description.</summary>
+    public static readonly IReadOnlyList<string> NeedColumns = ["area", "type", "priority", "description"];
 
     /// <summary>The sheets after Cases and Measures: victims and compensation, third parties, challenges met (from the
     /// taxonomy, with free text), good practices and technical-assistance needs (resolution 8/9).</summary>

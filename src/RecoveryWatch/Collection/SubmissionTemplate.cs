@@ -103,6 +103,9 @@ public sealed class SubmissionTemplate(RecoveryWatchDbContext db)
                 Enum.GetNames<VictimKind>(),
                 Enum.GetNames<ThirdPartyKind>(),
                 catalog.Challenges.Keys.Order(StringComparer.Ordinal).ToArray(),
+                catalog.AssistanceAreas.Keys.Order(StringComparer.Ordinal).ToArray(),
+                Enum.GetNames<Knowledge.AssistanceType>(),
+                Enum.GetNames<Knowledge.NeedPriority>(),
             };
             var listRows = Enumerable.Range(0, lists.Max(l => l.Length)).Select(i => lists.Select(l => i < l.Length ? l[i] : string.Empty).ToArray()).ToList();
             AddSheet(workbookPart, Questionnaire.ListsSheet, listRows, headerRows: 0, columns: lists.Length, hiddenFirstColumn: false, protect: true, hidden: true);
@@ -113,6 +116,7 @@ public sealed class SubmissionTemplate(RecoveryWatchDbContext db)
             AddValidations(detailParts[Questionnaire.VictimsSheet], [("B", Range(5, lists[5].Length)), ("F", Range(1, lists[1].Length))]);
             AddValidations(detailParts[Questionnaire.ThirdPartiesSheet], [("B", Range(6, lists[6].Length))]);
             AddValidations(detailParts[Questionnaire.ChallengesSheet], [("B", Range(7, lists[7].Length))]);
+            AddValidations(detailParts[Questionnaire.NeedsSheet], [("A", Range(8, lists[8].Length)), ("B", Range(9, lists[9].Length)), ("C", Range(10, lists[10].Length))]);
             workbookPart.Workbook.Save();
         }
 
