@@ -83,6 +83,7 @@ api.MapRoundEndpoints();
 api.MapStatisticsEndpoints();
 api.MapChartDownloads();
 api.MapExchangeRateEndpoints();
+api.MapTechnicalAssistanceEndpoints();
 app.MapLanguageSwitcher();
 app.MapRazorPages().RequireAuthorization();
 

@@ -69,6 +69,8 @@ public static class DataServices
         services.AddScoped<RecoveryWatch.Reporting.GatherNoteContent>();
         services.AddScoped<RecoveryWatch.Analytics.RebuildCountedFigures>();
         services.AddScoped<RecoveryWatch.Analytics.ImportExchangeRates>();
+        services.AddScoped<RecoveryWatch.Knowledge.TechnicalAssistance>();
+        services.AddScoped<RecoveryWatch.Knowledge.SeedDemoAssistance>();
         return services;
     }
 

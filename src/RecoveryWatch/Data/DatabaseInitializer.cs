@@ -6,7 +6,7 @@ namespace RecoveryWatch.Data;
 
 /// <summary>Brings a database up to date: migrations, then reference data, then (on an empty database) demo data.</summary>
 public sealed class DatabaseInitializer(RecoveryWatchDbContext db, SeedDemoCases seedDemo, Meetings.LoadMeetingSeed loadMeeting, Collection.SeedDemoRound seedDemoRound,
-    Analytics.RebuildCountedFigures rebuildCountedFigures)
+    Analytics.RebuildCountedFigures rebuildCountedFigures, Knowledge.SeedDemoAssistance seedDemoAssistance)
 {
     public const string SystemActor = "system";
 
@@ -29,6 +29,13 @@ public sealed class DatabaseInitializer(RecoveryWatchDbContext db, SeedDemoCases
         {
             await seedDemo.HandleAsync(SeedDemoCases.DefaultCount, SeedDemoCases.DefaultSeed, SystemActor, cancellationToken: cancellationToken);
             await seedDemoRound.HandleAsync(cancellationToken);
+        }
+
+        if (loadDemo && await db.Cases.AnyAsync(c => c.IsSynthetic, cancellationToken))
+        {
+            // Idempotent: demo needs go only into a demo database (one with synthetic cases) that has no needs yet, including
+            // one whose demo cases predate them; a real database never receives synthetic needs.
+            await seedDemoAssistance.HandleAsync(cancellationToken);
         }
     }
 

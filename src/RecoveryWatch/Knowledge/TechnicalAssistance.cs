@@ -67,7 +67,7 @@ public sealed class TechnicalAssistance(RecoveryWatchDbContext db, TimeProvider 
         var status = request.Status ?? NeedStatus.Open;
         if (!AssistanceNeed.CanMove(NeedStatus.Open, status))
         {
-            errors.Add("status", "NeedTransitionNotAllowed", NeedStatus.Open.ToString(), status.ToString());
+            errors.Add("status", "NeedTransitionNotAllowed", StatusKey(NeedStatus.Open), StatusKey(status));
         }
 
         errors.ThrowIfAny();
@@ -145,7 +145,7 @@ public sealed class TechnicalAssistance(RecoveryWatchDbContext db, TimeProvider 
                 && await db.Needs().AsNoTracking().Where(n => n.Id == known).Select(n => (NeedStatus?)n.Status).SingleOrDefaultAsync(cancellationToken) is { } current
                 && !AssistanceNeed.CanMove(current, status))
             {
-                errors.Add("status", "NeedTransitionNotAllowed", current.ToString(), status.ToString());
+                errors.Add("status", "NeedTransitionNotAllowed", StatusKey(current), StatusKey(status));
             }
 
             return errors.Errors;
@@ -269,7 +269,7 @@ public sealed class TechnicalAssistance(RecoveryWatchDbContext db, TimeProvider 
             }
             else if (link.MarkAs is { } markAs && (markAs is not (NeedStatus.InProgress or NeedStatus.Met) || !AssistanceNeed.CanMove(need.Status, markAs)))
             {
-                errors.Add($"needs[{i}].markAs", "NeedTransitionNotAllowed", need.Status.ToString(), markAs.ToString());
+                errors.Add($"needs[{i}].markAs", "NeedTransitionNotAllowed", StatusKey(need.Status), StatusKey(markAs));
             }
         }
 
@@ -427,7 +427,7 @@ public sealed class TechnicalAssistance(RecoveryWatchDbContext db, TimeProvider 
         {
             // The need is no longer where the request expected it (met or withdrawn meanwhile): a conflict with its current
             // state (409), as for a submission.
-            throw new ConflictException(field, exception.Message, need.Status.ToString(), to.ToString());
+            throw new ConflictException(field, exception.Message, StatusKey(need.Status), StatusKey(to));
         }
     }
 
@@ -454,6 +454,9 @@ public sealed class TechnicalAssistance(RecoveryWatchDbContext db, TimeProvider 
         IsSynthetic = a.IsSynthetic,
         CreatedAt = a.CreatedAt,
     };
+
+    /// <summary>A status named in a message, translated with it.</summary>
+    private static MessageKey StatusKey(NeedStatus status) => new("Enum.NeedStatus." + status);
 
     private static string Snapshot(AssistanceNeed need) => JsonSerializer.Serialize(NeedDocument.From(need) with { Version = null, UpdatedAt = null }, AuditJson);
 }
