@@ -60,8 +60,20 @@ public sealed class EditNeedModel(Knowledge.TechnicalAssistance assistance, IStr
             }
         }
 
-        // A code the strict binder refused is already in ModelState, next to its field.
-        if (ModelState.IsValid)
+        // A code the strict binder refused is already in ModelState, next to its field; the handler's rules add the others,
+        // so every error shows at once.
+        if (!ModelState.IsValid)
+        {
+            foreach (var error in await assistance.CheckNeedAsync(id, Input with { State = Stored?.State ?? Input.State }, cancellationToken))
+            {
+                var key = "Input." + char.ToUpperInvariant(error.Field[0]) + error.Field[1..];
+                if (ModelState[key] is not { Errors.Count: > 0 })
+                {
+                    ModelState.AddModelError(key, localizer.Message(error));
+                }
+            }
+        }
+        else
         {
             try
             {
