@@ -85,6 +85,7 @@ api.MapChartDownloads();
 api.MapExchangeRateEndpoints();
 api.MapLegalFrameworkEndpoints();
 api.MapChallengeEndpoints();
+api.MapTechnicalAssistanceEndpoints();
 app.MapLanguageSwitcher();
 app.MapRazorPages().RequireAuthorization();
 

@@ -75,6 +75,8 @@ public static class DataServices
         services.AddScoped<RecoveryWatch.Knowledge.ChallengeTaxonomy>();
         services.AddScoped<RecoveryWatch.Knowledge.ManageChallengeTypes>();
         services.AddScoped<RecoveryWatch.Knowledge.ChallengeFrequencies>();
+        services.AddScoped<RecoveryWatch.Knowledge.TechnicalAssistance>();
+        services.AddScoped<RecoveryWatch.Knowledge.SeedDemoAssistance>();
         return services;
     }
 

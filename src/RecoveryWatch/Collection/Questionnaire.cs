@@ -31,7 +31,8 @@ public static class Questionnaire
     public static readonly IReadOnlyList<string> ThirdPartyColumns = ["case_reference", "third_party_kind", "description", "outcome"];
     public static readonly IReadOnlyList<string> ChallengeColumns = ["case_reference", "challenge", "note"];
     public static readonly IReadOnlyList<string> PracticeColumns = ["description"];
-    public static readonly IReadOnlyList<string> NeedColumns = ["description"];
+    /// <summary>Technical-assistance needs (COSP resolution 8/9): area (assistance-areas.csv), type, priority and description.</summary>
+    public static readonly IReadOnlyList<string> NeedColumns = ["area", "type", "priority", "description"];
 
     /// <summary>Sheet LegalFramework: one row per question of the legal framework profile (question_text is the question in
     /// the State's language, for reading only), each answer with the law cited.</summary>

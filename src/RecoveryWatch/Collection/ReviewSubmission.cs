@@ -161,6 +161,10 @@ public sealed class ReviewSubmission(RecoveryWatchDbContext db, TimeProvider clo
             merged.Add((row, target, action, figures.Count));
         }
 
+        // The technical-assistance needs the State reported (COSP resolution 8/9) become needs of that State, each with its
+        // cell, in this same transaction: a validation that fails leaves none behind.
+        var needs = await Knowledge.TechnicalAssistance.FromSubmissionAsync(db, submission, actor, now, cancellationToken);
+
         // One save for every row (the counted figures of all touched cases are rebuilt once, in this transaction), then
         // the ids exist for the proposals and the audit entries.
         await db.SaveChangesAsync(cancellationToken);
@@ -191,6 +195,12 @@ public sealed class ReviewSubmission(RecoveryWatchDbContext db, TimeProvider clo
             db.StateChallenges.AddRange(general);
             db.AuditEntries.Add(new AuditEntry(now, actor, "create-from-submission", nameof(Knowledge.StateChallenge), submission.StateCode, null,
                 JsonSerializer.Serialize(new { submission = submission.Id, round = submission.RoundId, challenges = general.Select(g => new { code = g.ChallengeCode, cell = g.SourceCell, note = g.Note }) })));
+        }
+
+        foreach (var need in needs)
+        {
+            db.AuditEntries.Add(new AuditEntry(now, actor, "create-from-submission", nameof(Knowledge.AssistanceNeed), need.Id.ToString(CultureInfo.InvariantCulture), null,
+                JsonSerializer.Serialize(new { submission = submission.Id, state = submission.StateCode, cell = need.SourceCell, area = need.AreaCode, type = need.Type.ToString(), priority = need.Priority.ToString() })));
         }
 
         db.AuditEntries.Add(new AuditEntry(now, actor, "validate", nameof(Submission), submissionId.ToString(CultureInfo.InvariantCulture), null, JsonSerializer.Serialize(new { cases = touched })));

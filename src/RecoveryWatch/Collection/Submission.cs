@@ -240,6 +240,14 @@ public sealed class SubmittedDetail
         Currency = currency;
     }
 
+    /// <summary>A row of sheet AssistanceNeeds: the area (in <see cref="Code"/>), type, priority and description.</summary>
+    public SubmittedDetail(int row, string area, Knowledge.AssistanceType type, Knowledge.NeedPriority priority, string text)
+        : this(Questionnaire.NeedsSheet, row, null, area, text, null, null, null, null)
+    {
+        NeedType = type;
+        Priority = priority;
+    }
+
     private SubmittedDetail()
     {
         Sheet = Text = string.Empty;
@@ -251,7 +259,7 @@ public sealed class SubmittedDetail
     public int Row { get; private set; }
     public string? CaseReference { get; private set; }
 
-    /// <summary>Victim kind, third-party kind or challenge code, depending on the sheet.</summary>
+    /// <summary>Victim kind, third-party kind, challenge code or assistance area, depending on the sheet.</summary>
     public string? Code { get; private set; }
 
     public string Text { get; private set; }
@@ -259,4 +267,10 @@ public sealed class SubmittedDetail
     public decimal? CompensationOrdered { get; private set; }
     public decimal? CompensationPaid { get; private set; }
     public string? Currency { get; private set; }
+
+    /// <summary>Sheet AssistanceNeeds: the kind of assistance needed.</summary>
+    public Knowledge.AssistanceType? NeedType { get; private set; }
+
+    /// <summary>Sheet AssistanceNeeds: how urgent the State says the need is.</summary>
+    public Knowledge.NeedPriority? Priority { get; private set; }
 }

@@ -54,6 +54,7 @@ public sealed class SubmissionParser(RecoveryWatchDbContext db, Knowledge.Challe
         var measures = ParseMeasures(sheets, origin.Round, references, submission, errors);
         ParseDetails(sheets, references, submission, errors);
         ParseLegalFramework(sheets, submission, errors);
+        ParseNeeds(sheets, submission, errors);
         if (errors.Count > 0)
         {
             throw new WorkbookRejectedException(errors);
@@ -228,7 +229,7 @@ public sealed class SubmissionParser(RecoveryWatchDbContext db, Knowledge.Challe
                 code, cells.Text<SubmittedDetail>("note", nameof(SubmittedDetail.Text), multiline: true) ?? string.Empty, null, null, null, null));
         }
 
-        foreach (var (sheet, columns) in new[] { (Questionnaire.PracticesSheet, Questionnaire.PracticeColumns), (Questionnaire.NeedsSheet, Questionnaire.NeedColumns) })
+        foreach (var (sheet, columns) in new[] { (Questionnaire.PracticesSheet, Questionnaire.PracticeColumns) })
         {
             foreach (var row in DataRows(sheets, sheet))
             {
@@ -274,6 +275,28 @@ public sealed class SubmissionParser(RecoveryWatchDbContext db, Knowledge.Challe
             }
 
             submission.Add(new Knowledge.SubmittedLegalAnswer(row.Number, answer.QuestionCode, answer.Answer, answer.Note, answer.LawTitle, answer.LawArticle, answer.LawUrl));
+        }
+    }
+
+    /// <summary>Sheet AssistanceNeeds: one need per row, with an area from the list, a type and a priority (Medium when
+    /// left blank) and a description; each becomes a need of the State once the answer is validated.</summary>
+    private void ParseNeeds(Dictionary<string, List<SheetRow>> sheets, Submission submission, List<CellError> errors)
+    {
+        const string N = Questionnaire.NeedsSheet;
+        foreach (var row in DataRows(sheets, N))
+        {
+            var cells = new RowReader(N, Questionnaire.NeedColumns, row, errors, _fields);
+            var area = cells.Text<SubmittedDetail>("area", nameof(SubmittedDetail.Code), required: true);
+            if (area is not null && !ReferenceCatalog.Default.AssistanceAreas.ContainsKey(area))
+            {
+                cells.Error("area", "UnknownCode", area);
+            }
+
+            var type = cells.Code<Knowledge.AssistanceType>("type", required: true);
+            var priority = cells.Code<Knowledge.NeedPriority>("priority", required: false);
+            var text = cells.Text<SubmittedDetail>("description", nameof(SubmittedDetail.Text), required: true, multiline: true);
+            submission.Add(new SubmittedDetail(row.Number, area ?? string.Empty, type ?? Knowledge.AssistanceType.LegalAdvice,
+                priority ?? Knowledge.NeedPriority.Medium, text ?? string.Empty));
         }
     }
 

@@ -124,6 +124,9 @@ public sealed class SubmissionTemplate(RecoveryWatchDbContext db, Knowledge.Chal
                 Enum.GetNames<ThirdPartyKind>(),
                 challengeCodes,
                 Knowledge.LegalFrameworkQuestions.AllAnswerCodes.ToArray(),
+                catalog.AssistanceAreas.Keys.Order(StringComparer.Ordinal).ToArray(),
+                Enum.GetNames<Knowledge.AssistanceType>(),
+                Enum.GetNames<Knowledge.NeedPriority>(),
             };
             var listRows = Enumerable.Range(0, lists.Max(l => l.Length)).Select(i => lists.Select(l => i < l.Length ? l[i] : string.Empty).ToArray()).ToList();
             AddSheet(workbookPart, Questionnaire.ListsSheet, listRows, headerRows: 0, columns: lists.Length, hiddenFirstColumn: false, protect: true, hidden: true);
@@ -135,6 +138,7 @@ public sealed class SubmissionTemplate(RecoveryWatchDbContext db, Knowledge.Chal
             AddValidations(detailParts[Questionnaire.ThirdPartiesSheet], [("B", Range(6, lists[6].Length))]);
             AddValidations(detailParts[Questionnaire.ChallengesSheet], [("B", Range(7, lists[7].Length))]);
             AddValidations(legalPart, [("C", Range(8, lists[8].Length))]);
+            AddValidations(detailParts[Questionnaire.NeedsSheet], [("A", Range(9, lists[9].Length)), ("B", Range(10, lists[10].Length)), ("C", Range(11, lists[11].Length))]);
             workbookPart.Workbook.Save();
         }
 

@@ -6,7 +6,8 @@ namespace RecoveryWatch.Data;
 
 /// <summary>Brings a database up to date: migrations, then reference data, then (on an empty database) demo data.</summary>
 public sealed class DatabaseInitializer(RecoveryWatchDbContext db, SeedDemoCases seedDemo, Meetings.LoadMeetingSeed loadMeeting, Collection.SeedDemoRound seedDemoRound,
-    Analytics.RebuildCountedFigures rebuildCountedFigures, Knowledge.SeedDemoLegalFrameworks seedDemoFrameworks)
+    Analytics.RebuildCountedFigures rebuildCountedFigures, Knowledge.SeedDemoLegalFrameworks seedDemoFrameworks,
+    Knowledge.SeedDemoAssistance seedDemoAssistance)
 {
     public const string SystemActor = "system";
 
@@ -30,6 +31,13 @@ public sealed class DatabaseInitializer(RecoveryWatchDbContext db, SeedDemoCases
             await seedDemo.HandleAsync(SeedDemoCases.DefaultCount, SeedDemoCases.DefaultSeed, SystemActor, cancellationToken: cancellationToken);
             await seedDemoRound.HandleAsync(cancellationToken);
             await seedDemoFrameworks.HandleAsync(cancellationToken);
+        }
+
+        if (loadDemo && await db.Cases.AnyAsync(c => c.IsSynthetic, cancellationToken))
+        {
+            // Idempotent: demo needs go only into a demo database (one with synthetic cases) that has no needs yet, including
+            // one whose demo cases predate them; a real database never receives synthetic needs.
+            await seedDemoAssistance.HandleAsync(cancellationToken);
         }
     }
 

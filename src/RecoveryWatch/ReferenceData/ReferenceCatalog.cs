@@ -40,6 +40,9 @@ public sealed class ReferenceCatalog
     public required FrozenDictionary<string, LabelledCode> RegionalGroups { get; init; }
     public required FrozenDictionary<string, LabelledCode> Challenges { get; init; }
 
+    /// <summary>Areas of technical-assistance needs (COSP resolution 8/9), with the UNCAC articles each serves.</summary>
+    public required FrozenDictionary<string, LabelledCode> AssistanceAreas { get; init; }
+
     public IEnumerable<StateInfo> StatesSorted(string language) =>
         States.Values.OrderBy(s => s.Name(language), StringComparer.Create(CultureInfo.GetCultureInfo(Languages.Normalize(language)), ignoreCase: true));
 
@@ -67,6 +70,7 @@ public sealed class ReferenceCatalog
             StateRoles = Labelled("state-roles.csv"),
             RegionalGroups = Labelled("regional-groups.csv"),
             Challenges = Labelled("challenges.csv"),
+            AssistanceAreas = Labelled("assistance-areas.csv"),
         };
     }
 

@@ -83,7 +83,7 @@ public abstract class CollectionTests(RecoveryWatchApp app)
                 WorkbookFiller.AppendRows(book, "Victims", [["NG-1", "State", "The federal pension fund", "4000000", null, "CHF"]]);
                 WorkbookFiller.AppendRows(book, "Challenges", [["NG-1", "DifferingStandardsOfProof", "Conviction required in Nigeria, not in Switzerland"]]);
                 WorkbookFiller.AppendRows(book, "GoodPractices", [["Spontaneous disclosure under article 56 opened the case."]]);
-                WorkbookFiller.AppendRows(book, "AssistanceNeeds", [["Training on financial investigations for prosecutors."]]);
+                WorkbookFiller.AppendRows(book, "AssistanceNeeds", [["AssetTracing", "Training", "High", "Training on financial investigations for prosecutors."]]);
             });
         var uploaded = await UploadAsync(focal, round, "NGA", filled);
         Assert.Equal(HttpStatusCode.Created, uploaded.StatusCode);
@@ -110,6 +110,12 @@ public abstract class CollectionTests(RecoveryWatchApp app)
         Assert.Equal("The federal pension fund", restricted.GetProperty("victims")[0].GetProperty("description").GetString());
         var reviewed = await secretariat.GetFromJsonAsync<JsonElement>($"/api/v1/submissions/{submission}");
         Assert.Contains(reviewed.GetProperty("details").EnumerateArray(), d => d.GetProperty("sheet").GetString() == "AssistanceNeeds");
+        // The need became a need of Nigeria, restricted to the Secretariat and Nigeria's focal points, with its cell.
+        var needs = await secretariat.GetFromJsonAsync<JsonElement>("/api/v1/technical-assistance/needs?state=NGA&area=AssetTracing");
+        var need = Assert.Single(needs.GetProperty("items").EnumerateArray(), n => n.GetProperty("submissionId").GetInt32() == submission);
+        Assert.Equal("AssistanceNeeds!A3", need.GetProperty("sourceCell").GetString());
+        Assert.Equal("Training", need.GetProperty("type").GetString());
+        Assert.Equal("Secretariat", need.GetProperty("visibility").GetString());
 
         // The next round's template carries the case, keyed, so Nigeria updates rather than retypes it.
         var next = await RoundAsync("RT2-" + app.Kind, "NGA");

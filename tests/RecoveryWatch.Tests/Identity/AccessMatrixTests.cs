@@ -144,6 +144,17 @@ public abstract class AccessMatrixTests(WorldApp world)
         ["PUT /api/v1/challenges/{code}"] = Access.Secretariat,
         ["POST /api/v1/challenges/{code}/retire"] = Access.Secretariat,
         ["GET /api/v1/challenges/state-reports"] = Access.Secretariat,
+        ["GET /technical-assistance"] = Access.Public,
+        ["GET /technical-assistance/activities"] = Access.Public,
+        ["GET /technical-assistance/needs/edit/{id:int?}"] = Access.Secretariat,
+        ["GET /technical-assistance/activities/new"] = Access.Secretariat,
+        ["GET /api/v1/technical-assistance/needs"] = Access.Public,
+        ["GET /api/v1/technical-assistance/needs/{id:int}"] = Access.Public,
+        ["POST /api/v1/technical-assistance/needs"] = Access.Secretariat,
+        ["PUT /api/v1/technical-assistance/needs/{id:int}"] = Access.Secretariat,
+        ["GET /api/v1/technical-assistance/activities"] = Access.Public,
+        ["POST /api/v1/technical-assistance/activities"] = Access.Secretariat,
+        ["GET /api/v1/technical-assistance/unmet"] = Access.Public,
     };
 
     /// <summary>Statuses that are the endpoint's own answer for an allowed caller, where it is not 200.</summary>
@@ -187,6 +198,10 @@ public abstract class AccessMatrixTests(WorldApp world)
         ["POST /api/v1/legal-frameworks/{state}/draft/validate"] = HttpStatusCode.Conflict,
         ["POST /api/v1/challenges/"] = HttpStatusCode.BadRequest,
         ["PUT /api/v1/challenges/{code}"] = HttpStatusCode.BadRequest,
+        ["POST /api/v1/technical-assistance/needs"] = HttpStatusCode.BadRequest,
+        ["PUT /api/v1/technical-assistance/needs/{id:int}"] = HttpStatusCode.BadRequest,
+        ["POST /api/v1/technical-assistance/activities"] = HttpStatusCode.BadRequest,
+        ["GET /api/v1/technical-assistance/unmet"] = HttpStatusCode.BadRequest,
     };
 
     /// <summary>Where the first allowed caller changes the state the next one meets (adopting the agenda happens once).</summary>

@@ -11,7 +11,7 @@ public abstract partial class CrawlTests(WorldApp world)
 {
     private const int MaxPages = 120;
 
-    private static readonly string[] OtherStatesRestricted = [WorldApp.RestrictedSummary, WorldApp.RestrictedVictim, WorldApp.RestrictedSource, WorldApp.DraftTitle, WorldApp.SecretariatTitle];
+    private static readonly string[] OtherStatesRestricted = [WorldApp.RestrictedSummary, WorldApp.RestrictedVictim, WorldApp.RestrictedSource, WorldApp.DraftTitle, WorldApp.SecretariatTitle, WorldApp.RestrictedNeed];
 
     [Fact]
     public async Task Anonymous_reaches_nothing_restricted() =>
@@ -40,7 +40,10 @@ public abstract partial class CrawlTests(WorldApp world)
         var queue = new Queue<string>(["/cases", "/cases?pageSize=200", "/api/v1/cases?pageSize=200", "/api/v1/export/cases.json", "/challenges", "/api/v1/challenges",
             "/api/v1/statistics/challenges?by=state", "/api/v1/statistics/challenges?by=region", "/api/v1/statistics/challenges?by=route",
             "/legal-frameworks", "/legal-frameworks/NGA", "/legal-frameworks/CHE", "/api/v1/legal-frameworks/NGA", "/api/v1/legal-frameworks/CHE",
-            "/api/v1/legal-frameworks/NGA/versions/1", "/api/v1/legal-frameworks/CHE/versions/1", "/legal-frameworks/compare?states=NGA,CHE"]);
+            "/api/v1/legal-frameworks/NGA/versions/1", "/api/v1/legal-frameworks/CHE/versions/1", "/legal-frameworks/compare?states=NGA,CHE",
+            "/technical-assistance", "/technical-assistance/activities", "/api/v1/technical-assistance/needs?pageSize=1000", "/api/v1/technical-assistance/activities",
+            "/api/v1/technical-assistance/unmet?by=region", "/api/v1/technical-assistance/needs/2", "/api/v1/technical-assistance/needs/3"]);
+
         var seen = new HashSet<string>(queue, StringComparer.Ordinal);
         var found = new HashSet<string>(StringComparer.Ordinal);
         var visited = 0;

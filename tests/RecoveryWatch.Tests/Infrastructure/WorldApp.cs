@@ -21,6 +21,9 @@ public class WorldApp(DatabaseKind kind) : RecoveryWatchApp(kind)
     /// <summary>A restricted detail of a case involving Nigeria: for the Secretariat and Nigeria's focal points only.</summary>
     public const string RestrictedNigeria = "RESTRICTED-NGA-MARKER";
 
+    /// <summary>A restricted technical-assistance need of the United Kingdom: for the Secretariat and its focal points only.</summary>
+    public const string RestrictedNeed = "RESTRICTED-NEED-GBR-MARKER";
+
     /// <summary>A detail visible to States parties: never to the anonymous public.</summary>
     public const string StatesPartiesOnly = "STATES-PARTIES-MARKER";
 
@@ -86,6 +89,26 @@ public class WorldApp(DatabaseKind kind) : RecoveryWatchApp(kind)
             await users.CreateAsync(new SaveUserRequest { Email = NigeriaFocalPointEmail, Role = Roles.FocalPoint, States = ["NGA"] }, UserPassword, "test");
             await users.CreateAsync(new SaveUserRequest { Email = FranceDelegateEmail, Role = Roles.Delegate, States = ["FRA"] }, UserPassword, "test");
         }
+
+        // Technical-assistance needs, in this order (the access matrix reads need 1, which anyone may see): a public need of
+        // Kenya, a restricted one of Nigeria (its focal point sees it), a restricted one of the United Kingdom (no focal point
+        // here sees it) and one for States parties.
+        await WithDbAsync(async db =>
+        {
+            var at = new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero);
+            foreach (var (state, text, visibility) in new[]
+            {
+                ("KEN", "Public need of Kenya for training in financial investigation", Visibility.Public),
+                ("NGA", RestrictedNigeria + " need for mentoring on a confiscation case", Visibility.Secretariat),
+                ("GBR", RestrictedNeed + " need for advice on non-conviction-based confiscation", Visibility.Secretariat),
+                ("BRA", StatesPartiesOnly + " need for a case management tool", Visibility.StatesParties),
+            })
+            {
+                db.Add(new RecoveryWatch.Knowledge.AssistanceNeed(state, "AssetTracing", RecoveryWatch.Knowledge.AssistanceType.Training, RecoveryWatch.Knowledge.NeedPriority.High,
+                    text, visibility, RecoveryWatch.Knowledge.NeedSource.Secretariat, null, null, null, "test", at));
+                await db.SaveChangesAsync();
+            }
+        });
 
         Golf = await CreateCaseAsync(Case("=HYPERLINK(\"http://attacker.example\") Golf").Between("KEN", "GBR")
             .Measure(Stage.Frozen, 10m, "GBP", "2011"));

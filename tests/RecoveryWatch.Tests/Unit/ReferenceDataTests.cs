@@ -21,7 +21,8 @@ public sealed class ReferenceDataTests
     public void Every_label_exists_in_the_six_languages()
     {
         var labelled = Catalog.Offences.Values.Concat(Catalog.LegalRoutes.Values).Concat(Catalog.Stages.Values)
-            .Concat(Catalog.AssetTypes.Values).Concat(Catalog.StateRoles.Values).Concat(Catalog.RegionalGroups.Values).Concat(Catalog.Challenges.Values);
+            .Concat(Catalog.AssetTypes.Values).Concat(Catalog.StateRoles.Values).Concat(Catalog.RegionalGroups.Values).Concat(Catalog.Challenges.Values)
+            .Concat(Catalog.AssistanceAreas.Values);
         foreach (var code in labelled)
         {
             Assert.All(Languages.All, language => Assert.False(string.IsNullOrWhiteSpace(code.Names[language]), $"{code.Code} has no {language} name"));

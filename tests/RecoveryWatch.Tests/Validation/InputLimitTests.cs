@@ -21,7 +21,7 @@ namespace RecoveryWatch.Tests.Validation;
 /// <summary>How an input path reaches a stored property: the channel and the field in it.</summary>
 /// <param name="Property">"Entity.Property" of the EF model.</param>
 /// <param name="Channel">api-case, form-case, workbook, online, api-round, api-clarification, api-circulate, api-break, api-challenge,
-/// api-participant, api-amendment, upload-document, form-user.</param>
+/// api-participant, api-amendment, upload-document, form-user, api-need, api-activity, api-framework.</param>
 /// <param name="Field">The JSON path, form field or "Sheet!column key" the value is typed in.</param>
 public sealed record InputPath(string Property, string Channel, string Field)
 {
@@ -114,6 +114,15 @@ public static class InputPaths
         new("ChallengeType.NameEs", "api-challenge", "names.es"),
         new("ChallengeType.Description", "api-challenge", "description"),
         new("AppUser.DisplayName", "form-user", "Input.DisplayName"),
+        new("SubmittedDetail.Code", "workbook", "AssistanceNeeds!area"),
+        new("SubmittedDetail.Text", "workbook", "AssistanceNeeds!description"),
+        new("AssistanceNeed.StateCode", "api-need", "state"),
+        new("AssistanceNeed.AreaCode", "api-need", "area"),
+        new("AssistanceNeed.Description", "api-need", "description"),
+        new("AssistanceActivity.Title", "api-activity", "title"),
+        new("AssistanceActivity.Provider", "api-activity", "provider"),
+        new("AssistanceActivity.Description", "api-activity", "description"),
+        new("AssistanceActivityState.StateCode", "api-activity", "states[0]"),
     ];
 
     /// <summary>Stored strings and decimals that no input path writes as typed, and why.</summary>
@@ -201,6 +210,9 @@ public static class InputPaths
         ["StateChallenge.ChallengeCode"] = "copied from a validated answer's row (Challenges!challenge, checked on import)",
         ["StateChallenge.Note"] = "copied from a validated answer's row (Challenges!note, checked on import)",
         ["StateChallenge.SourceCell"] = "provenance, set from the questionnaire's column and the row number",
+        ["AssistanceNeed.CreatedBy"] = "the signed-in user's name",
+        ["AssistanceNeed.SourceCell"] = "provenance, set from the questionnaire's sheet and the row number",
+        ["AssistanceActivity.CreatedBy"] = "the signed-in user's name",
     };
 
     /// <summary>Unbounded text columns an input reaches, and why they need no length.</summary>
@@ -544,6 +556,10 @@ public abstract partial class InputLimitTests(InputWorld world)
                         """)!.AsObject()),
                     "api-participant" => (await world.SecretariatClientAsync(), "/api/v1/meetings/1/participants",
                         new JsonObject { ["state"] = "NGA", ["name"] = "A delegate", ["email"] = "delegate@example.org", ["mode"] = "Online" }),
+                    "api-need" => (await world.SecretariatClientAsync(), "/api/v1/technical-assistance/needs",
+                        new JsonObject { ["state"] = "NGA", ["area"] = "AssetTracing", ["type"] = "Training", ["priority"] = "High", ["description"] = "A need" }),
+                    "api-activity" => (await world.SecretariatClientAsync(), "/api/v1/technical-assistance/activities",
+                        new JsonObject { ["title"] = "A workshop", ["provider"] = "UNODC", ["startDate"] = "2024-01-01", ["endDate"] = "2024-01-02", ["description"] = "Two days", ["states"] = new JsonArray("NGA") }),
                     _ => throw new ArgumentException("Unknown channel " + channel, nameof(channel)),
                 };
                 using (client)
@@ -675,7 +691,7 @@ public abstract partial class InputLimitTests(InputWorld world)
         ["ThirdParties"] = [["N-1", "BonaFideClaimant", "A purchaser", "Protected"]],
         ["Challenges"] = [["N-1", "DualCriminality", "A note"]],
         ["GoodPractices"] = [["A practice"]],
-        ["AssistanceNeeds"] = [["A need"]],
+        ["AssistanceNeeds"] = [["AssetTracing", "Training", "High", "A need"]],
     };
 
     private MultipartFormDataContent Workbook(List<string?[]> cases, List<string?[]> measures, string name, Dictionary<string, List<string?[]>>? details = null) => new()
