@@ -4,6 +4,7 @@ using RecoveryWatch.Web;
 using RecoveryWatch.Web.Api;
 using RecoveryWatch.Web.Cli;
 using RecoveryWatch.Web.Infrastructure;
+using RecoveryWatch.Web.Pages.GoodPractices;
 using RecoveryWatch.Web.Pages.Statistics;
 
 var (configurationArgs, verbArgs) = CommandLine.Split(args);
@@ -83,6 +84,8 @@ api.MapRoundEndpoints();
 api.MapStatisticsEndpoints();
 api.MapChartDownloads();
 api.MapExchangeRateEndpoints();
+api.MapGoodPracticeEndpoints();
+app.MapPracticeFeed();
 app.MapLanguageSwitcher();
 app.MapRazorPages().RequireAuthorization();
 

@@ -69,6 +69,9 @@ public static class DataServices
         services.AddScoped<RecoveryWatch.Reporting.GatherNoteContent>();
         services.AddScoped<RecoveryWatch.Analytics.RebuildCountedFigures>();
         services.AddScoped<RecoveryWatch.Analytics.ImportExchangeRates>();
+        services.AddScoped<RecoveryWatch.Knowledge.SavePractice>();
+        services.AddScoped<RecoveryWatch.Knowledge.PracticeQueries>();
+        services.AddScoped<RecoveryWatch.Knowledge.SeedDemoPractices>();
         return services;
     }
 

@@ -6,7 +6,7 @@ namespace RecoveryWatch.Data;
 
 /// <summary>Brings a database up to date: migrations, then reference data, then (on an empty database) demo data.</summary>
 public sealed class DatabaseInitializer(RecoveryWatchDbContext db, SeedDemoCases seedDemo, Meetings.LoadMeetingSeed loadMeeting, Collection.SeedDemoRound seedDemoRound,
-    Analytics.RebuildCountedFigures rebuildCountedFigures)
+    Analytics.RebuildCountedFigures rebuildCountedFigures, Knowledge.SeedDemoPractices seedDemoPractices)
 {
     public const string SystemActor = "system";
 
@@ -29,6 +29,7 @@ public sealed class DatabaseInitializer(RecoveryWatchDbContext db, SeedDemoCases
         {
             await seedDemo.HandleAsync(SeedDemoCases.DefaultCount, SeedDemoCases.DefaultSeed, SystemActor, cancellationToken: cancellationToken);
             await seedDemoRound.HandleAsync(cancellationToken);
+            await seedDemoPractices.HandleAsync(SystemActor, cancellationToken);
         }
     }
 

@@ -1,0 +1,30 @@
+using RecoveryWatch.ReferenceData;
+
+namespace RecoveryWatch.Knowledge;
+
+/// <summary>
+/// The codes a practice is tagged with, checked and labelled in one place for the rules, the search filters and the pages:
+/// legal routes (UNCAC arts. 53–57) from the reference data, challenges from the challenge taxonomy, languages the six.
+/// </summary>
+public static class PracticeCodes
+{
+    public static bool IsRoute(string code) => ReferenceCatalog.Default.LegalRoutes.ContainsKey(code);
+
+    public static bool IsChallenge(string code) => IsKnownChallenge(code);
+
+    public static bool IsLanguage(string code) => Languages.All.Contains(code);
+
+    /// <summary>The challenges to offer in forms and filters, with their labels in <paramref name="language"/>.</summary>
+    public static IEnumerable<(string Code, string Label)> Challenges(string language) =>
+        ReferenceCatalog.Default.Challenges.Values.Select(c => (c.Code, c.Name(language))).OrderBy(c => c.Item2, StringComparer.CurrentCultureIgnoreCase);
+
+    public static string ChallengeLabel(string code, string language) =>
+        ReferenceCatalog.Default.Challenges.TryGetValue(code, out var challenge) ? challenge.Name(language) : code;
+
+    public static string RouteLabel(string code, string language) =>
+        ReferenceCatalog.Default.LegalRoutes.TryGetValue(code, out var route) ? route.Name(language) : code;
+
+    /// <summary>The one check of a challenge code. The taxonomy is becoming extendable from the database: this call is where
+    /// that catalogue takes over.</summary>
+    private static bool IsKnownChallenge(string code) => ReferenceCatalog.Default.Challenges.ContainsKey(code);
+}
