@@ -97,6 +97,13 @@ public static class InputPaths
         new("ExchangeRate.Source", "api-rates", "line 2: source"),
         new("AppUser.Email", "form-user", "Input.Email"),
         new("AppUser.DisplayName", "form-user", "Input.DisplayName"),
+        new("GoodPractice.Title", "api-practice", "title"),
+        new("GoodPractice.Summary", "api-practice", "summary"),
+        new("GoodPractice.Body", "api-practice", "body"),
+        new("GoodPractice.StateCode", "api-practice", "state"),
+        new("GoodPractice.Language", "api-practice", "language"),
+        new("PracticeTag.Code", "api-practice", "challenges[0]"),
+        new("PracticeAttachment.FileName", "upload-practice", "file"),
     ];
 
     /// <summary>Stored strings and decimals that no input path writes as typed, and why.</summary>
@@ -168,6 +175,15 @@ public static class InputPaths
         ["SilenceBreak.By"] = "the signed-in user's name",
         ["SilenceBreak.StateCode"] = "the delegate's State (claim)",
         ["SilenceProcedure.CirculatedBy"] = "the signed-in user's name",
+        ["GoodPractice.SearchText"] = "lower-cased copy of the title, summary and body",
+        ["GoodPractice.CreatedBy"] = "the signed-in user's name",
+        ["GoodPractice.UpdatedBy"] = "the signed-in user's name",
+        ["GoodPractice.SubmittedBy"] = "the signed-in user's name",
+        ["GoodPractice.PublishedBy"] = "the signed-in user's name",
+        ["GoodPractice.WithdrawnBy"] = "the signed-in user's name",
+        ["PracticeAttachment.ContentType"] = "set from the allow-list by the file's extension, never the upload's own type",
+        ["PracticeAttachment.Sha256"] = "computed from the file",
+        ["PracticeAttachment.UploadedBy"] = "the signed-in user's name",
     };
 
     /// <summary>Unbounded text columns an input reaches, and why they need no length.</summary>
@@ -192,6 +208,7 @@ public class InputWorld(DatabaseKind kind) : RecoveryWatchApp(kind)
     public int Round { get; private set; }
     public int Submission { get; private set; }
     public int Procedure { get; private set; }
+    public int Practice { get; private set; }
     public byte[] Template { get; private set; } = [];
 
     protected override async Task SeedAsync()
@@ -214,6 +231,8 @@ public class InputWorld(DatabaseKind kind) : RecoveryWatchApp(kind)
         Submission = (await answer.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
         var circulated = await admin.PostAsJsonAsync("/api/v1/meetings/1/silence", new { draftSymbol = "CAC/COSP/WG.2/2020/L.1", deadline = DateTimeOffset.UtcNow.AddDays(30) });
         Procedure = (await circulated.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+        var practice = await admin.PostAsJsonAsync("/api/v1/good-practices", new { title = "Limits practice", summary = "Summary", body = "Body", language = "en" });
+        Practice = (await practice.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
     }
 }
 
@@ -254,7 +273,7 @@ public abstract partial class InputLimitTests(InputWorld world)
             }
 
             // A file name travels in a header, where no NUL can; xlsx is XML, where none can either (a test of its own below).
-            if (path.Channel is not ("upload-document" or "workbook"))
+            if (path.Channel is not ("upload-document" or "upload-practice" or "workbook"))
             {
                 data.Add(path.Property, path.Channel, path.Field, Bad.Nul);
             }
@@ -475,6 +494,14 @@ public abstract partial class InputLimitTests(InputWorld world)
                 return (response.StatusCode, await response.Content.ReadAsStringAsync());
             }
 
+            case "upload-practice":
+            {
+                using var admin = await world.SecretariatClientAsync();
+                var content = new MultipartFormDataContent { { new ByteArrayContent("%PDF-1.4"u8.ToArray()), "file", new string('x', value.Length - 4) + ".pdf" } };
+                var response = await admin.PostAsync($"/api/v1/good-practices/{world.Practice}/attachments", content);
+                return (response.StatusCode, await response.Content.ReadAsStringAsync());
+            }
+
             case "upload-document":
             {
                 using var admin = await world.SecretariatClientAsync();
@@ -495,6 +522,8 @@ public abstract partial class InputLimitTests(InputWorld world)
                     "api-break" => (await world.BearerClientAsync(InputWorld.DelegateEmail, InputWorld.Password), $"/api/v1/silence/{world.Procedure}/breaks",
                         new JsonObject { ["kind"] = "Objection", ["text"] = "We object." }),
                     "api-amendment" => (await world.SecretariatClientAsync(), "/api/v1/meetings/1/agenda/amendments", new JsonObject { ["text"] = "Item 3 moved." }),
+                    "api-practice" => (await world.SecretariatClientAsync(), "/api/v1/good-practices",
+                        new JsonObject { ["title"] = "A practice", ["summary"] = "Its summary", ["body"] = "Its body", ["state"] = "NGA", ["language"] = "en", ["challenges"] = new JsonArray("DualCriminality") }),
                     "api-participant" => (await world.SecretariatClientAsync(), "/api/v1/meetings/1/participants",
                         new JsonObject { ["state"] = "NGA", ["name"] = "A delegate", ["email"] = "delegate@example.org", ["mode"] = "Online" }),
                     _ => throw new ArgumentException("Unknown channel " + channel, nameof(channel)),
