@@ -133,7 +133,7 @@ public sealed class GoodPractice
     /// <summary>Demo data, said so on the page like the demo cases.</summary>
     public bool IsSynthetic { get; private set; }
 
-    /// <summary>Lower-cased title, summary and body, for case-insensitive free-text search on both databases (any script).</summary>
+    /// <summary>Lower-cased title, summary and plain text of the body, for case-insensitive free-text search on both databases (any script).</summary>
     public string SearchText { get; private set; } = string.Empty;
 
     public DateTimeOffset CreatedAt { get; private set; }
@@ -185,7 +185,8 @@ public sealed class GoodPractice
         Summary = content.Summary;
         Body = content.Body;
         Language = content.Language;
-        SearchText = string.Join('\n', content.Title, content.Summary, content.Body).ToLowerInvariant();
+        // The body as readers read it (Markdown's ** and [](…) set aside), so "bold practice" finds "**bold** practice".
+        SearchText = string.Join('\n', content.Title, content.Summary, PracticeMarkdown.ToPlainText(content.Body)).ToLowerInvariant();
         if (!sameTags)
         {
             _tags.Clear();
