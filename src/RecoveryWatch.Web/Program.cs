@@ -4,6 +4,7 @@ using RecoveryWatch.Web;
 using RecoveryWatch.Web.Api;
 using RecoveryWatch.Web.Cli;
 using RecoveryWatch.Web.Infrastructure;
+using RecoveryWatch.Web.Pages.GoodPractices;
 using RecoveryWatch.Web.Pages.Statistics;
 
 var (configurationArgs, verbArgs) = CommandLine.Split(args);
@@ -86,6 +87,8 @@ api.MapExchangeRateEndpoints();
 api.MapLegalFrameworkEndpoints();
 api.MapChallengeEndpoints();
 api.MapTechnicalAssistanceEndpoints();
+api.MapGoodPracticeEndpoints();
+app.MapPracticeFeed();
 app.MapLanguageSwitcher();
 app.MapRazorPages().RequireAuthorization();
 

@@ -67,6 +67,7 @@ public static partial class CommandLine
             });
             var count = await services.GetRequiredService<SeedDemoCases>().HandleAsync(total, parse.GetValue(seedOption), "cli:seed-demo", progress, ct);
             await services.GetRequiredService<RecoveryWatch.Collection.SeedDemoRound>().HandleAsync(ct);
+            await services.GetRequiredService<RecoveryWatch.Knowledge.SeedDemoPractices>().HandleAsync("cli:seed-demo", ct);
             await Console.Out.WriteLineAsync($"Added {count} synthetic cases.");
         }));
         root.Subcommands.Add(seedDemo);

@@ -77,6 +77,9 @@ public static class DataServices
         services.AddScoped<RecoveryWatch.Knowledge.ChallengeFrequencies>();
         services.AddScoped<RecoveryWatch.Knowledge.TechnicalAssistance>();
         services.AddScoped<RecoveryWatch.Knowledge.SeedDemoAssistance>();
+        services.AddScoped<RecoveryWatch.Knowledge.SavePractice>();
+        services.AddScoped<RecoveryWatch.Knowledge.PracticeQueries>();
+        services.AddScoped<RecoveryWatch.Knowledge.SeedDemoPractices>();
         return services;
     }
 

@@ -47,6 +47,9 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ISt
             case Api.ForbiddenStateException or NotYourStateException:
                 problem = new ProblemDetails { Status = StatusCodes.Status403Forbidden, Title = localizer["Problem.NotYourState"] };
                 break;
+            case RecoveryWatch.Knowledge.PracticeForbiddenException:
+                problem = new ProblemDetails { Status = StatusCodes.Status403Forbidden, Title = localizer["Problem.PracticeForbidden"] };
+                break;
             case NotFoundException:
                 problem = new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = localizer["Problem.NotFound"] };
                 break;

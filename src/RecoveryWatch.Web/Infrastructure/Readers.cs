@@ -33,6 +33,8 @@ public static class Policies
 
     /// <summary>Validate or return a State's legal framework profile: the Secretariat.</summary>
     public const string ValidateLegalFrameworks = nameof(ValidateLegalFrameworks);
+    /// <summary>Write good practices: focal points (for their own States) and the Secretariat; publication is the Secretariat's.</summary>
+    public const string WritePractices = nameof(WritePractices);
 
     public static IServiceCollection AddRecoveryWatchAuthorization(this IServiceCollection services)
     {
@@ -45,7 +47,8 @@ public static class Policies
             .AddPolicy(ReadCaseHistory, p => p.RequireRole(Roles.SecretariatAdmin, Roles.SecretariatAnalyst))
             .AddPolicy(ManageUsers, p => p.RequireRole(Roles.SecretariatAdmin))
             .AddPolicy(EditLegalFrameworks, p => p.RequireRole(Roles.FocalPoint, Roles.SecretariatAdmin, Roles.SecretariatAnalyst))
-            .AddPolicy(ValidateLegalFrameworks, p => p.RequireRole(Roles.SecretariatAdmin, Roles.SecretariatAnalyst));
+            .AddPolicy(ValidateLegalFrameworks, p => p.RequireRole(Roles.SecretariatAdmin, Roles.SecretariatAnalyst))
+            .AddPolicy(WritePractices, p => p.RequireRole(Roles.FocalPoint, Roles.SecretariatAdmin, Roles.SecretariatAnalyst));
         return services;
     }
 
@@ -64,6 +67,20 @@ public static class Policies
         }
 
         return user.IsInRole(Roles.Delegate) ? Cases.CaseReader.StatesParties : Cases.CaseReader.Public;
+    }
+
+    /// <summary>What the user may do with good practices: the Secretariat everything, a focal point its own States'
+    /// practices, anyone else read the published ones (a delegate's State claim gives no right to write).</summary>
+    public static RecoveryWatch.Knowledge.PracticeActor PracticeActor(this ClaimsPrincipal user)
+    {
+        if (user.IsInRole(Roles.SecretariatAdmin) || user.IsInRole(Roles.SecretariatAnalyst))
+        {
+            return RecoveryWatch.Knowledge.PracticeActor.Secretariat;
+        }
+
+        return user.IsInRole(Roles.FocalPoint)
+            ? RecoveryWatch.Knowledge.PracticeActor.FocalPoint(user.FindAll(RecoveryWatchClaims.State).Select(c => c.Value))
+            : RecoveryWatch.Knowledge.PracticeActor.Public;
     }
 
     public static string Actor(this ClaimsPrincipal user) => user.Identity?.Name ?? "anonymous";

@@ -7,7 +7,8 @@ namespace RecoveryWatch.Data;
 /// <summary>Brings a database up to date: migrations, then reference data, then (on an empty database) demo data.</summary>
 public sealed class DatabaseInitializer(RecoveryWatchDbContext db, SeedDemoCases seedDemo, Meetings.LoadMeetingSeed loadMeeting, Collection.SeedDemoRound seedDemoRound,
     Analytics.RebuildCountedFigures rebuildCountedFigures, Knowledge.SeedDemoLegalFrameworks seedDemoFrameworks,
-    Knowledge.SeedDemoAssistance seedDemoAssistance)
+    Knowledge.SeedDemoAssistance seedDemoAssistance,
+    Knowledge.SeedDemoPractices seedDemoPractices)
 {
     public const string SystemActor = "system";
 
@@ -31,6 +32,7 @@ public sealed class DatabaseInitializer(RecoveryWatchDbContext db, SeedDemoCases
             await seedDemo.HandleAsync(SeedDemoCases.DefaultCount, SeedDemoCases.DefaultSeed, SystemActor, cancellationToken: cancellationToken);
             await seedDemoRound.HandleAsync(cancellationToken);
             await seedDemoFrameworks.HandleAsync(cancellationToken);
+            await seedDemoPractices.HandleAsync(SystemActor, cancellationToken);
         }
 
         if (loadDemo && await db.Cases.AnyAsync(c => c.IsSynthetic, cancellationToken))

@@ -30,6 +30,8 @@ public sealed class RecoveryWatchDbContext(DbContextOptions<RecoveryWatchDbConte
     public DbSet<Collection.Submission> Submissions => Set<Collection.Submission>();
     public DbSet<Knowledge.ChallengeType> ChallengeTypes => Set<Knowledge.ChallengeType>();
     public DbSet<Knowledge.StateChallenge> StateChallenges => Set<Knowledge.StateChallenge>();
+    public DbSet<Knowledge.GoodPractice> GoodPractices => Set<Knowledge.GoodPractice>();
+    public DbSet<Knowledge.PracticeAttachment> PracticeAttachments => Set<Knowledge.PracticeAttachment>();
 
     /// <summary>Whether the database is PostgreSQL (the production engine) rather than SQLite.</summary>
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";

@@ -39,6 +39,22 @@ public abstract class DemoDataTests(RecoveryWatchApp app)
         Assert.Contains(cases, c => c.Measures.All(m => m.Stage == Stage.Frozen));
         Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == "seed-demo"));
     }
+
+    [Fact]
+    public async Task Demo_good_practices_are_published_in_several_languages_synthetic_and_loaded_once()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var seed = scope.ServiceProvider.GetRequiredService<RecoveryWatch.Knowledge.SeedDemoPractices>();
+        Assert.True(await seed.HandleAsync("test") > 0);
+        Assert.Equal(0, await seed.HandleAsync("test"));
+        var db = scope.ServiceProvider.GetRequiredService<RecoveryWatch.Data.RecoveryWatchDbContext>();
+        var practices = await db.GoodPractices.AsNoTracking().ToListAsync();
+        Assert.All(practices, p => Assert.True(p.IsSynthetic && p.Status == RecoveryWatch.Knowledge.PracticeStatus.Published));
+        Assert.Contains(practices, p => p.Language == "zh");
+        Assert.Contains(practices, p => p.Language == "fr");
+        var feed = await app.CreateClient().GetStringAsync("/good-practices/feed.atom");
+        Assert.Contains(practices.Single(p => p.Language == "zh").Title, feed, StringComparison.Ordinal);
+    }
 }
 
 public sealed class SqliteDemoDataTests(SqliteApp app) : DemoDataTests(app), IClassFixture<SqliteApp>;

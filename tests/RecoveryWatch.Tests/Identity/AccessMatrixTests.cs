@@ -155,6 +155,22 @@ public abstract class AccessMatrixTests(WorldApp world)
         ["GET /api/v1/technical-assistance/activities"] = Access.Public,
         ["POST /api/v1/technical-assistance/activities"] = Access.Secretariat,
         ["GET /api/v1/technical-assistance/unmet"] = Access.Public,
+        // Good practices: writers are focal points (their own States) and the Secretariat, the same roles as Access.Rounds.
+        ["GET /good-practices"] = Access.Public,
+        ["GET /good-practices/{id:int}"] = Access.Public,
+        ["GET /good-practices/edit/{id:int?}"] = Access.Rounds,
+        ["GET /good-practices/feed.atom"] = Access.Public,
+        ["GET /api/v1/good-practices/"] = Access.Public,
+        ["GET /api/v1/good-practices/{id:int}"] = Access.Public,
+        ["POST /api/v1/good-practices/"] = Access.Rounds,
+        ["PUT /api/v1/good-practices/{id:int}"] = Access.Rounds,
+        ["POST /api/v1/good-practices/{id:int}/submit"] = Access.Rounds,
+        ["POST /api/v1/good-practices/{id:int}/publish"] = Access.Rounds,
+        ["POST /api/v1/good-practices/{id:int}/withdraw"] = Access.Rounds,
+        ["POST /api/v1/good-practices/{id:int}/rework"] = Access.Rounds,
+        ["POST /api/v1/good-practices/{id:int}/attachments"] = Access.Rounds,
+        ["GET /api/v1/good-practices/attachments/{id:int}"] = Access.Public,
+        ["DELETE /api/v1/good-practices/attachments/{id:int}"] = Access.Rounds,
     };
 
     /// <summary>Statuses that are the endpoint's own answer for an allowed caller, where it is not 200.</summary>
@@ -202,6 +218,15 @@ public abstract class AccessMatrixTests(WorldApp world)
         ["PUT /api/v1/technical-assistance/needs/{id:int}"] = HttpStatusCode.BadRequest,
         ["POST /api/v1/technical-assistance/activities"] = HttpStatusCode.BadRequest,
         ["GET /api/v1/technical-assistance/unmet"] = HttpStatusCode.BadRequest,
+        // Bodies of "{}": no title, no version, no file — refused before the practice is even read, whoever may write.
+        ["POST /api/v1/good-practices/"] = HttpStatusCode.BadRequest,
+        ["PUT /api/v1/good-practices/{id:int}"] = HttpStatusCode.BadRequest,
+        ["POST /api/v1/good-practices/{id:int}/submit"] = HttpStatusCode.BadRequest,
+        ["POST /api/v1/good-practices/{id:int}/publish"] = HttpStatusCode.BadRequest,
+        ["POST /api/v1/good-practices/{id:int}/withdraw"] = HttpStatusCode.BadRequest,
+        ["POST /api/v1/good-practices/{id:int}/rework"] = HttpStatusCode.BadRequest,
+        ["POST /api/v1/good-practices/{id:int}/attachments"] = HttpStatusCode.BadRequest,
+        ["DELETE /api/v1/good-practices/attachments/{id:int}"] = HttpStatusCode.BadRequest,
     };
 
     /// <summary>Where the first allowed caller changes the state the next one meets (adopting the agenda happens once).</summary>

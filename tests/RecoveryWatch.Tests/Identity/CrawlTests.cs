@@ -11,23 +11,23 @@ public abstract partial class CrawlTests(WorldApp world)
 {
     private const int MaxPages = 120;
 
-    private static readonly string[] OtherStatesRestricted = [WorldApp.RestrictedSummary, WorldApp.RestrictedVictim, WorldApp.RestrictedSource, WorldApp.DraftTitle, WorldApp.SecretariatTitle, WorldApp.RestrictedNeed];
+    private static readonly string[] OtherStatesRestricted = [WorldApp.RestrictedSummary, WorldApp.RestrictedVictim, WorldApp.RestrictedSource, WorldApp.DraftTitle, WorldApp.SecretariatTitle, WorldApp.RestrictedNeed, WorldApp.SubmittedPracticeKenya];
 
     [Fact]
     public async Task Anonymous_reaches_nothing_restricted() =>
-        await CrawlAsync(null, forbidden: [.. OtherStatesRestricted, WorldApp.RestrictedNigeria, WorldApp.StatesPartiesOnly], required: []);
+        await CrawlAsync(null, forbidden: [.. OtherStatesRestricted, WorldApp.RestrictedNigeria, WorldApp.StatesPartiesOnly, WorldApp.DraftPracticeNigeria], required: []);
 
     [Fact]
     public async Task Delegate_reaches_what_States_parties_may_read_and_nothing_restricted() =>
-        await CrawlAsync(WorldApp.FranceDelegateEmail, forbidden: [.. OtherStatesRestricted, WorldApp.RestrictedNigeria], required: [WorldApp.StatesPartiesOnly]);
+        await CrawlAsync(WorldApp.FranceDelegateEmail, forbidden: [.. OtherStatesRestricted, WorldApp.RestrictedNigeria, WorldApp.DraftPracticeNigeria], required: [WorldApp.StatesPartiesOnly]);
 
     [Fact]
     public async Task Focal_point_reaches_its_own_States_restricted_data_and_no_other_States() =>
-        await CrawlAsync(WorldApp.NigeriaFocalPointEmail, forbidden: OtherStatesRestricted, required: [WorldApp.RestrictedNigeria, WorldApp.StatesPartiesOnly]);
+        await CrawlAsync(WorldApp.NigeriaFocalPointEmail, forbidden: OtherStatesRestricted, required: [WorldApp.RestrictedNigeria, WorldApp.StatesPartiesOnly, WorldApp.DraftPracticeNigeria]);
 
     [Fact]
     public async Task Analyst_reaches_everything() =>
-        await CrawlAsync(WorldApp.AnalystEmail, forbidden: [], required: [WorldApp.RestrictedNigeria, WorldApp.RestrictedSummary, WorldApp.DraftTitle, WorldApp.SecretariatTitle]);
+        await CrawlAsync(WorldApp.AnalystEmail, forbidden: [], required: [WorldApp.RestrictedNigeria, WorldApp.RestrictedSummary, WorldApp.DraftTitle, WorldApp.SecretariatTitle, WorldApp.DraftPracticeNigeria, WorldApp.SubmittedPracticeKenya]);
 
     private async Task CrawlAsync(string? email, string[] forbidden, string[] required)
     {
@@ -42,7 +42,10 @@ public abstract partial class CrawlTests(WorldApp world)
             "/legal-frameworks", "/legal-frameworks/NGA", "/legal-frameworks/CHE", "/api/v1/legal-frameworks/NGA", "/api/v1/legal-frameworks/CHE",
             "/api/v1/legal-frameworks/NGA/versions/1", "/api/v1/legal-frameworks/CHE/versions/1", "/legal-frameworks/compare?states=NGA,CHE",
             "/technical-assistance", "/technical-assistance/activities", "/api/v1/technical-assistance/needs?pageSize=1000", "/api/v1/technical-assistance/activities",
-            "/api/v1/technical-assistance/unmet?by=region", "/api/v1/technical-assistance/needs/2", "/api/v1/technical-assistance/needs/3"]);
+            "/api/v1/technical-assistance/unmet?by=region", "/api/v1/technical-assistance/needs/2", "/api/v1/technical-assistance/needs/3",
+            "/good-practices", "/good-practices?mine=true", "/good-practices?status=Draft", "/good-practices?status=Submitted", "/api/v1/good-practices?pageSize=100",
+            "/api/v1/good-practices?mine=true&pageSize=100", "/api/v1/good-practices?status=Draft&pageSize=100", "/api/v1/good-practices?status=Submitted&pageSize=100",
+            "/good-practices/feed.atom"]);
 
         var seen = new HashSet<string>(queue, StringComparer.Ordinal);
         var found = new HashSet<string>(StringComparer.Ordinal);

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using RecoveryWatch.Analytics;
 using RecoveryWatch.Identity;
+using RecoveryWatch.Knowledge;
 using RecoveryWatch.ReferenceData;
 using static RecoveryWatch.Tests.Infrastructure.CaseBuilder;
 
@@ -27,6 +28,12 @@ public class WorldApp(DatabaseKind kind) : RecoveryWatchApp(kind)
     /// <summary>A detail visible to States parties: never to the anonymous public.</summary>
     public const string StatesPartiesOnly = "STATES-PARTIES-MARKER";
 
+    /// <summary>A draft good practice of Nigeria: for the Secretariat and Nigeria's focal points only.</summary>
+    public const string DraftPracticeNigeria = "DRAFT-PRACTICE-NGA-MARKER";
+
+    /// <summary>A good practice Kenya submitted, not yet published: for the Secretariat (and Kenya's focal points) only.</summary>
+    public const string SubmittedPracticeKenya = "SUBMITTED-PRACTICE-KEN-MARKER";
+
     public const string UserPassword = "Long-enough-password-42";
     public const string AnalystEmail = "analyst@recoverywatch.test";
     public const string NigeriaFocalPointEmail = "focal.nga@recoverywatch.test";
@@ -39,6 +46,10 @@ public class WorldApp(DatabaseKind kind) : RecoveryWatchApp(kind)
     public int Echo { get; private set; }
     public int Foxtrot { get; private set; }
     public int Golf { get; private set; }
+
+    /// <summary>A published good practice with one attachment (the first practice and the first attachment stored, so the
+    /// access matrix's id, that of <see cref="Alpha"/>, names both).</summary>
+    public int PublishedPractice { get; private set; }
 
     /// <summary>The cases an anonymous reader may see.</summary>
     public IReadOnlySet<int> Public => new HashSet<int> { Alpha, Bravo, Charlie, Foxtrot, Golf };
@@ -127,6 +138,23 @@ public class WorldApp(DatabaseKind kind) : RecoveryWatchApp(kind)
 
             await db.SaveChangesAsync();
         });
+        await SeedPracticesAsync();
+    }
+
+    private async Task SeedPracticesAsync()
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var save = scope.ServiceProvider.GetRequiredService<SavePractice>();
+        static GoodPracticeDocument Practice(string title) => new()
+        {
+            Title = title, Summary = "Summary of " + title, Body = "Body of " + title, Language = "en", Stages = [Stage.Frozen], Routes = ["Art54_1a"], Challenges = ["DualCriminality"],
+        };
+        PublishedPractice = await save.CreateAsync(Practice("Published practice Hotel"), PracticeActor.Secretariat, "test");
+        await save.AttachAsync(PublishedPractice, "annex.pdf", "%PDF-1.4 annex"u8.ToArray(), PracticeActor.Secretariat, "test");
+        await save.ApplyAsync(PublishedPractice, PracticeAction.Publish, 2, PracticeActor.Secretariat, "test");
+        await save.CreateAsync(Practice(DraftPracticeNigeria + " India") with { State = "NGA" }, PracticeActor.Secretariat, "test");
+        var kenya = await save.CreateAsync(Practice(SubmittedPracticeKenya + " Juliett") with { State = "KEN" }, PracticeActor.Secretariat, "test");
+        await save.ApplyAsync(kenya, PracticeAction.Submit, 1, PracticeActor.Secretariat, "test");
     }
 }
 

@@ -123,6 +123,13 @@ public static class InputPaths
         new("AssistanceActivity.Provider", "api-activity", "provider"),
         new("AssistanceActivity.Description", "api-activity", "description"),
         new("AssistanceActivityState.StateCode", "api-activity", "states[0]"),
+        new("GoodPractice.Title", "api-practice", "title"),
+        new("GoodPractice.Summary", "api-practice", "summary"),
+        new("GoodPractice.Body", "api-practice", "body"),
+        new("GoodPractice.StateCode", "api-practice", "state"),
+        new("GoodPractice.Language", "api-practice", "language"),
+        new("PracticeTag.Code", "api-practice", "challenges[0]"),
+        new("PracticeAttachment.FileName", "upload-practice", "file"),
     ];
 
     /// <summary>Stored strings and decimals that no input path writes as typed, and why.</summary>
@@ -213,6 +220,15 @@ public static class InputPaths
         ["AssistanceNeed.CreatedBy"] = "the signed-in user's name",
         ["AssistanceNeed.SourceCell"] = "provenance, set from the questionnaire's sheet and the row number",
         ["AssistanceActivity.CreatedBy"] = "the signed-in user's name",
+        ["GoodPractice.SearchText"] = "lower-cased copy of the title, summary and body",
+        ["GoodPractice.CreatedBy"] = "the signed-in user's name",
+        ["GoodPractice.UpdatedBy"] = "the signed-in user's name",
+        ["GoodPractice.SubmittedBy"] = "the signed-in user's name",
+        ["GoodPractice.PublishedBy"] = "the signed-in user's name",
+        ["GoodPractice.WithdrawnBy"] = "the signed-in user's name",
+        ["PracticeAttachment.ContentType"] = "set from the allow-list by the file's extension, never the upload's own type",
+        ["PracticeAttachment.Sha256"] = "computed from the file",
+        ["PracticeAttachment.UploadedBy"] = "the signed-in user's name",
     };
 
     /// <summary>Unbounded text columns an input reaches, and why they need no length.</summary>
@@ -237,6 +253,7 @@ public class InputWorld(DatabaseKind kind) : RecoveryWatchApp(kind)
     public int Round { get; private set; }
     public int Submission { get; private set; }
     public int Procedure { get; private set; }
+    public int Practice { get; private set; }
     public byte[] Template { get; private set; } = [];
 
     protected override async Task SeedAsync()
@@ -259,6 +276,8 @@ public class InputWorld(DatabaseKind kind) : RecoveryWatchApp(kind)
         Submission = (await answer.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
         var circulated = await admin.PostAsJsonAsync("/api/v1/meetings/1/silence", new { draftSymbol = "CAC/COSP/WG.2/2020/L.1", deadline = DateTimeOffset.UtcNow.AddDays(30) });
         Procedure = (await circulated.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+        var practice = await admin.PostAsJsonAsync("/api/v1/good-practices", new { title = "Limits practice", summary = "Summary", body = "Body", language = "en" });
+        Practice = (await practice.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
     }
 }
 
@@ -299,7 +318,7 @@ public abstract partial class InputLimitTests(InputWorld world)
             }
 
             // A file name travels in a header, where no NUL can; xlsx is XML, where none can either (a test of its own below).
-            if (path.Channel is not ("upload-document" or "workbook"))
+            if (path.Channel is not ("upload-document" or "upload-practice" or "workbook"))
             {
                 data.Add(path.Property, path.Channel, path.Field, Bad.Nul);
             }
@@ -531,6 +550,14 @@ public abstract partial class InputLimitTests(InputWorld world)
                 return await SendJsonAsync(admin, HttpMethod.Put, "/api/v1/legal-frameworks/NZL/draft", body.ToJsonString());
             }
 
+            case "upload-practice":
+            {
+                using var admin = await world.SecretariatClientAsync();
+                var content = new MultipartFormDataContent { { new ByteArrayContent("%PDF-1.4"u8.ToArray()), "file", new string('x', value.Length - 4) + ".pdf" } };
+                var response = await admin.PostAsync($"/api/v1/good-practices/{world.Practice}/attachments", content);
+                return (response.StatusCode, await response.Content.ReadAsStringAsync());
+            }
+
             case "upload-document":
             {
                 using var admin = await world.SecretariatClientAsync();
@@ -554,6 +581,8 @@ public abstract partial class InputLimitTests(InputWorld world)
                     "api-challenge" => (await world.SecretariatClientAsync(), "/api/v1/challenges", JsonNode.Parse("""
                         { "code": "LimitsProbe", "description": "A probe", "names": { "ar": "مسبار", "zh": "探针", "en": "Probe", "fr": "Sonde", "ru": "Зонд", "es": "Sonda" } }
                         """)!.AsObject()),
+                    "api-practice" => (await world.SecretariatClientAsync(), "/api/v1/good-practices",
+                        new JsonObject { ["title"] = "A practice", ["summary"] = "Its summary", ["body"] = "Its body", ["state"] = "NGA", ["language"] = "en", ["challenges"] = new JsonArray("DualCriminality") }),
                     "api-participant" => (await world.SecretariatClientAsync(), "/api/v1/meetings/1/participants",
                         new JsonObject { ["state"] = "NGA", ["name"] = "A delegate", ["email"] = "delegate@example.org", ["mode"] = "Online" }),
                     "api-need" => (await world.SecretariatClientAsync(), "/api/v1/technical-assistance/needs",
