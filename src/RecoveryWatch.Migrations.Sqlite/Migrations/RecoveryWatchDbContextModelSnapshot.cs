@@ -475,9 +475,21 @@ namespace RecoveryWatch.Migrations.Sqlite.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ProceedingRoute")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StateCode")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CaseId");
+
+                    b.HasIndex("ChallengeCode");
+
+                    b.HasIndex("StateCode");
 
                     b.ToTable("CaseChallenge");
                 });
@@ -1061,8 +1073,16 @@ namespace RecoveryWatch.Migrations.Sqlite.Migrations
                         .HasMaxLength(3)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("NeedType")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Outcome")
                         .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Priority")
+                        .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Row")
@@ -1256,6 +1276,883 @@ namespace RecoveryWatch.Migrations.Sqlite.Migrations
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("RecoveryWatch.Knowledge.AssistanceActivity", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EndDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsSynthetic")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Provider")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Visibility")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StartDate");
+
+                    b.ToTable("AssistanceActivities", (string)null);
+                });
+
+            modelBuilder.Entity("RecoveryWatch.Knowledge.AssistanceActivityNeed", b =>
+                {
+                    b.Property<int>("ActivityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NeedId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ActivityId", "NeedId");
+
+                    b.HasIndex("NeedId");
+
+                    b.ToTable("AssistanceActivityNeeds", (string)null);
+                });
+
+            modelBuilder.Entity("RecoveryWatch.Knowledge.AssistanceActivityState", b =>
+                {
+                    b.Property<int>("ActivityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StateCode")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ActivityId", "StateCode");
+
+                    b.HasIndex("StateCode");
+
+                    b.ToTable("AssistanceActivityStates", (string)null);
+                });
+
+            modelBuilder.Entity("RecoveryWatch.Knowledge.AssistanceNeed", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AreaCode")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsSynthetic")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Priority")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceCell")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StateCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SubmissionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Visibility")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoundId");
+
+                    b.HasIndex("StateCode", "Status");
+
+                    b.HasIndex("Status", "Type");
+
+                    b.HasIndex("SubmissionId", "SourceCell")
+                        .IsUnique();
+
+                    b.ToTable("AssistanceNeeds", (string)null);
+                });
+
+            modelBuilder.Entity("RecoveryWatch.Knowledge.ChallengeType", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AddedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsBuiltIn")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsRetired")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NameAr")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameEs")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameFr")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameRu")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameZh")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Code");
+
+                    b.ToTable("ChallengeTypes", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Code = "AssetIdentificationAndTracing",
+                            AddedAt = new DateTimeOffset(new DateTime(2020, 11, 16, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            AddedBy = "system",
+                            IsBuiltIn = true,
+                            IsRetired = false,
+                            NameAr = "كشف الموجودات واقتفاء أثرها",
+                            NameEn = "Identifying and tracing assets",
+                            NameEs = "Identificación y localización de activos",
+                            NameFr = "Identification et localisation des avoirs",
+                            NameRu = "Выявление и отслеживание активов",
+                            NameZh = "资产的辨认和追查",
+                            Version = 1
+                        },
+                        new
+                        {
+                            Code = "AssetManagementAndDisposal",
+                            AddedAt = new DateTimeOffset(new DateTime(2020, 11, 16, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            AddedBy = "system",
+                            IsBuiltIn = true,
+                            IsRetired = false,
+                            NameAr = "إدارة الموجودات والتصرف فيها",
+                            NameEn = "Asset management and disposal",
+                            NameEs = "Administración y disposición de los bienes",
+                            NameFr = "Gestion et disposition des avoirs",
+                            NameRu = "Управление активами и распоряжение ими",
+                            NameZh = "资产的管理和处置",
+                            Version = 1
+                        },
+                        new
+                        {
+                            Code = "BeneficialOwnershipOpacity",
+                            AddedAt = new DateTimeOffset(new DateTime(2020, 11, 16, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            AddedBy = "system",
+                            IsBuiltIn = true,
+                            IsRetired = false,
+                            NameAr = "انعدام الشفافية بشأن الملكية النفعية",
+                            NameEn = "Beneficial ownership opacity",
+                            NameEs = "Opacidad de la titularidad real",
+                            NameFr = "Opacité de la propriété effective",
+                            NameRu = "Непрозрачность сведений о бенефициарной собственности",
+                            NameZh = "受益所有权不透明",
+                            Version = 1
+                        },
+                        new
+                        {
+                            Code = "CostsOfProceedings",
+                            AddedAt = new DateTimeOffset(new DateTime(2020, 11, 16, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            AddedBy = "system",
+                            IsBuiltIn = true,
+                            IsRetired = false,
+                            NameAr = "تكاليف الإجراءات",
+                            NameEn = "Costs of proceedings",
+                            NameEs = "Costos de los procedimientos",
+                            NameFr = "Coût des procédures",
+                            NameRu = "Расходы на разбирательство",
+                            NameZh = "诉讼费用",
+                            Version = 1
+                        },
+                        new
+                        {
+                            Code = "DeathOrAbsenceOfOffender",
+                            AddedAt = new DateTimeOffset(new DateTime(2020, 11, 16, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            AddedBy = "system",
+                            IsBuiltIn = true,
+                            IsRetired = false,
+                            NameAr = "وفاة الجاني أو غيابه",
+                            NameEn = "Death or absence of the offender",
+                            NameEs = "Fallecimiento o ausencia del delincuente",
+                            NameFr = "Décès ou absence de l'auteur de l'infraction",
+                            NameRu = "Смерть или отсутствие лица, совершившего преступление",
+                            NameZh = "犯罪人死亡或者缺席",
+                            Version = 1
+                        },
+                        new
+                        {
+                            Code = "DifferingEvidentiaryRequirements",
+                            AddedAt = new DateTimeOffset(new DateTime(2020, 11, 16, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            AddedBy = "system",
+                            IsBuiltIn = true,
+                            IsRetired = false,
+                            NameAr = "اختلاف متطلبات الأدلة",
+                            NameEn = "Differing evidentiary requirements",
+                            NameEs = "Diferencias en los requisitos probatorios",
+                            NameFr = "Divergences entre les exigences en matière de preuve",
+                            NameRu = "Различия в требованиях к доказательствам",
+                            NameZh = "证据要求不同",
+                            Version = 1
+                        },
+                        new
+                        {
+                            Code = "DifferingStandardsOfProof",
+                            AddedAt = new DateTimeOffset(new DateTime(2020, 11, 16, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            AddedBy = "system",
+                            IsBuiltIn = true,
+                            IsRetired = false,
+                            NameAr = "اختلاف معايير الإثبات",
+                            NameEn = "Differing standards of proof",
+                            NameEs = "Diferencias en el grado de prueba exigido",
+                            NameFr = "Divergences quant au niveau de preuve requis",
+                            NameRu = "Различия в стандартах доказывания",
+                            NameZh = "证明标准不同",
+                            Version = 1
+                        },
+                        new
+                        {
+                            Code = "DualCriminality",
+                            AddedAt = new DateTimeOffset(new DateTime(2020, 11, 16, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            AddedBy = "system",
+                            IsBuiltIn = true,
+                            IsRetired = false,
+                            NameAr = "ازدواجية التجريم",
+                            NameEn = "Dual criminality",
+                            NameEs = "Doble incriminación",
+                            NameFr = "Double incrimination",
+                            NameRu = "Обоюдное признание деяния преступлением",
+                            NameZh = "双重犯罪",
+                            Version = 1
+                        },
+                        new
+                        {
+                            Code = "ForeignConfiscationOrderEnforcement",
+                            AddedAt = new DateTimeOffset(new DateTime(2020, 11, 16, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            AddedBy = "system",
+                            IsBuiltIn = true,
+                            IsRetired = false,
+                            NameAr = "إنفاذ أوامر المصادرة الأجنبية",
+                            NameEn = "Enforcement of foreign confiscation orders",
+                            NameEs = "Ejecución de órdenes de decomiso extranjeras",
+                            NameFr = "Exécution des décisions de confiscation étrangères",
+                            NameRu = "Исполнение иностранных постановлений о конфискации",
+                            NameZh = "外国没收令的执行",
+                            Version = 1
+                        },
+                        new
+                        {
+                            Code = "Immunities",
+                            AddedAt = new DateTimeOffset(new DateTime(2020, 11, 16, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            AddedBy = "system",
+                            IsBuiltIn = true,
+                            IsRetired = false,
+                            NameAr = "الحصانات",
+                            NameEn = "Immunities",
+                            NameEs = "Inmunidades",
+                            NameFr = "Immunités",
+                            NameRu = "Иммунитеты",
+                            NameZh = "豁免",
+                            Version = 1
+                        },
+                        new
+                        {
+                            Code = "LackOfCommunicationChannels",
+                            AddedAt = new DateTimeOffset(new DateTime(2020, 11, 16, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            AddedBy = "system",
+                            IsBuiltIn = true,
+                            IsRetired = false,
+                            NameAr = "عدم وجود قنوات اتصال",
+                            NameEn = "Lack of communication channels",
+                            NameEs = "Falta de canales de comunicación",
+                            NameFr = "Absence de canaux de communication",
+                            NameRu = "Отсутствие каналов связи",
+                            NameZh = "缺乏沟通渠道",
+                            Version = 1
+                        },
+                        new
+                        {
+                            Code = "LackOfNonConvictionBasedConfiscation",
+                            AddedAt = new DateTimeOffset(new DateTime(2020, 11, 16, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            AddedBy = "system",
+                            IsBuiltIn = true,
+                            IsRetired = false,
+                            NameAr = "عدم وجود المصادرة دون إدانة",
+                            NameEn = "Lack of non-conviction-based confiscation",
+                            NameEs = "Falta de decomiso sin condena",
+                            NameFr = "Absence de confiscation sans condamnation",
+                            NameRu = "Отсутствие конфискации без вынесения обвинительного приговора",
+                            NameZh = "缺乏不经定罪的没收",
+                            Version = 1
+                        },
+                        new
+                        {
+                            Code = "LanguageAndTranslation",
+                            AddedAt = new DateTimeOffset(new DateTime(2020, 11, 16, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            AddedBy = "system",
+                            IsBuiltIn = true,
+                            IsRetired = false,
+                            NameAr = "اللغة والترجمة",
+                            NameEn = "Language and translation",
+                            NameEs = "Idioma y traducción",
+                            NameFr = "Langue et traduction",
+                            NameRu = "Язык и перевод",
+                            NameZh = "语言和翻译",
+                            Version = 1
+                        },
+                        new
+                        {
+                            Code = "MutualLegalAssistanceDelays",
+                            AddedAt = new DateTimeOffset(new DateTime(2020, 11, 16, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            AddedBy = "system",
+                            IsBuiltIn = true,
+                            IsRetired = false,
+                            NameAr = "التأخر في تقديم المساعدة القانونية المتبادلة",
+                            NameEn = "Delays in mutual legal assistance",
+                            NameEs = "Demoras en la asistencia judicial recíproca",
+                            NameFr = "Retards dans l'entraide judiciaire",
+                            NameRu = "Задержки в оказании взаимной правовой помощи",
+                            NameZh = "司法协助的延误",
+                            Version = 1
+                        },
+                        new
+                        {
+                            Code = "StatutesOfLimitation",
+                            AddedAt = new DateTimeOffset(new DateTime(2020, 11, 16, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            AddedBy = "system",
+                            IsBuiltIn = true,
+                            IsRetired = false,
+                            NameAr = "فترات التقادم",
+                            NameEn = "Statutes of limitation",
+                            NameEs = "Plazos de prescripción",
+                            NameFr = "Délais de prescription",
+                            NameRu = "Сроки давности",
+                            NameZh = "时效",
+                            Version = 1
+                        },
+                        new
+                        {
+                            Code = "ThirdPartyClaims",
+                            AddedAt = new DateTimeOffset(new DateTime(2020, 11, 16, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            AddedBy = "system",
+                            IsBuiltIn = true,
+                            IsRetired = false,
+                            NameAr = "مطالبات الأطراف الثالثة",
+                            NameEn = "Third-party claims",
+                            NameEs = "Reclamaciones de terceros",
+                            NameFr = "Revendications de tiers",
+                            NameRu = "Требования третьих сторон",
+                            NameZh = "第三方主张",
+                            Version = 1
+                        },
+                        new
+                        {
+                            Code = "VictimIdentification",
+                            AddedAt = new DateTimeOffset(new DateTime(2020, 11, 16, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            AddedBy = "system",
+                            IsBuiltIn = true,
+                            IsRetired = false,
+                            NameAr = "تحديد هوية الضحايا",
+                            NameEn = "Identification of victims",
+                            NameEs = "Identificación de las víctimas",
+                            NameFr = "Identification des victimes",
+                            NameRu = "Установление потерпевших",
+                            NameZh = "被害人的识别",
+                            Version = 1
+                        });
+                });
+
+            modelBuilder.Entity("RecoveryWatch.Knowledge.GoodPractice", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(50000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsSynthetic")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublishedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PublishedOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StateCode")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubmittedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset?>("WithdrawnAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WithdrawnBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StateCode");
+
+                    b.HasIndex("Status", "PublishedOrder");
+
+                    b.ToTable("GoodPractices", (string)null);
+                });
+
+            modelBuilder.Entity("RecoveryWatch.Knowledge.LegalFrameworkAnswer", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Answer")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LawArticle")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LawTitle")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LawUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("QuestionCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("VersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VersionId", "QuestionCode")
+                        .IsUnique();
+
+                    b.ToTable("LegalFrameworkAnswers", (string)null);
+                });
+
+            modelBuilder.Entity("RecoveryWatch.Knowledge.LegalFrameworkVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StateCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SubmissionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubmittedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("ValidatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ValidatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubmissionId");
+
+                    b.HasIndex("StateCode", "Number")
+                        .IsUnique();
+
+                    b.HasIndex(new[] { "StateCode" }, "IX_LegalFrameworkVersions_OneOpenPerState")
+                        .IsUnique()
+                        .HasFilter("\"Status\" IN ('Draft', 'Submitted')");
+
+                    b.HasIndex(new[] { "StateCode" }, "IX_LegalFrameworkVersions_OneValidatedPerState")
+                        .IsUnique()
+                        .HasFilter("\"Status\" = 'Validated'");
+
+                    b.ToTable("LegalFrameworkVersions", (string)null);
+                });
+
+            modelBuilder.Entity("RecoveryWatch.Knowledge.PracticeAttachment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PracticeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PracticeId");
+
+                    b.ToTable("PracticeAttachments");
+                });
+
+            modelBuilder.Entity("RecoveryWatch.Knowledge.PracticeTag", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PracticeId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PracticeId");
+
+                    b.HasIndex("Kind", "Code");
+
+                    b.ToTable("PracticeTag");
+                });
+
+            modelBuilder.Entity("RecoveryWatch.Knowledge.StateChallenge", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChallengeCode")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("ReportedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SourceCell")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StateCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SubmissionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChallengeCode");
+
+                    b.HasIndex("StateCode");
+
+                    b.HasIndex("SubmissionId", "SourceCell")
+                        .IsUnique();
+
+                    b.ToTable("StateChallenges");
+                });
+
+            modelBuilder.Entity("RecoveryWatch.Knowledge.SubmittedLegalAnswer", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Answer")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LawArticle")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LawTitle")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LawUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("QuestionCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Row")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SubmissionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubmissionId");
+
+                    b.ToTable("SubmittedLegalAnswers", (string)null);
                 });
 
             modelBuilder.Entity("RecoveryWatch.Meetings.AgendaAmendment", b =>
@@ -1852,6 +2749,17 @@ namespace RecoveryWatch.Migrations.Sqlite.Migrations
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("RecoveryWatch.Knowledge.ChallengeType", null)
+                        .WithMany()
+                        .HasForeignKey("ChallengeCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("RecoveryWatch.Data.StateRecord", null)
+                        .WithMany()
+                        .HasForeignKey("StateCode")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("RecoveryWatch.Cases.CaseOffence", b =>
@@ -1993,6 +2901,134 @@ namespace RecoveryWatch.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("RecoveryWatch.Knowledge.AssistanceActivityNeed", b =>
+                {
+                    b.HasOne("RecoveryWatch.Knowledge.AssistanceActivity", null)
+                        .WithMany("Needs")
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("RecoveryWatch.Knowledge.AssistanceNeed", null)
+                        .WithMany()
+                        .HasForeignKey("NeedId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RecoveryWatch.Knowledge.AssistanceActivityState", b =>
+                {
+                    b.HasOne("RecoveryWatch.Knowledge.AssistanceActivity", null)
+                        .WithMany("States")
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("RecoveryWatch.Data.StateRecord", null)
+                        .WithMany()
+                        .HasForeignKey("StateCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RecoveryWatch.Knowledge.AssistanceNeed", b =>
+                {
+                    b.HasOne("RecoveryWatch.Collection.InformationRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("RecoveryWatch.Data.StateRecord", null)
+                        .WithMany()
+                        .HasForeignKey("StateCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("RecoveryWatch.Collection.Submission", null)
+                        .WithMany()
+                        .HasForeignKey("SubmissionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("RecoveryWatch.Knowledge.GoodPractice", b =>
+                {
+                    b.HasOne("RecoveryWatch.Data.StateRecord", null)
+                        .WithMany()
+                        .HasForeignKey("StateCode")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("RecoveryWatch.Knowledge.LegalFrameworkAnswer", b =>
+                {
+                    b.HasOne("RecoveryWatch.Knowledge.LegalFrameworkVersion", null)
+                        .WithMany("Answers")
+                        .HasForeignKey("VersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RecoveryWatch.Knowledge.LegalFrameworkVersion", b =>
+                {
+                    b.HasOne("RecoveryWatch.Data.StateRecord", null)
+                        .WithMany()
+                        .HasForeignKey("StateCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("RecoveryWatch.Collection.Submission", null)
+                        .WithMany()
+                        .HasForeignKey("SubmissionId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("RecoveryWatch.Knowledge.PracticeAttachment", b =>
+                {
+                    b.HasOne("RecoveryWatch.Knowledge.GoodPractice", null)
+                        .WithMany("Attachments")
+                        .HasForeignKey("PracticeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RecoveryWatch.Knowledge.PracticeTag", b =>
+                {
+                    b.HasOne("RecoveryWatch.Knowledge.GoodPractice", null)
+                        .WithMany("Tags")
+                        .HasForeignKey("PracticeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RecoveryWatch.Knowledge.StateChallenge", b =>
+                {
+                    b.HasOne("RecoveryWatch.Knowledge.ChallengeType", null)
+                        .WithMany()
+                        .HasForeignKey("ChallengeCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("RecoveryWatch.Data.StateRecord", null)
+                        .WithMany()
+                        .HasForeignKey("StateCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("RecoveryWatch.Collection.Submission", null)
+                        .WithMany()
+                        .HasForeignKey("SubmissionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RecoveryWatch.Knowledge.SubmittedLegalAnswer", b =>
+                {
+                    b.HasOne("RecoveryWatch.Collection.Submission", null)
+                        .WithMany("LegalAnswers")
+                        .HasForeignKey("SubmissionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("RecoveryWatch.Meetings.AgendaAmendment", b =>
                 {
                     b.HasOne("RecoveryWatch.Meetings.Meeting", null)
@@ -2129,7 +3165,28 @@ namespace RecoveryWatch.Migrations.Sqlite.Migrations
 
                     b.Navigation("Details");
 
+                    b.Navigation("LegalAnswers");
+
                     b.Navigation("Measures");
+                });
+
+            modelBuilder.Entity("RecoveryWatch.Knowledge.AssistanceActivity", b =>
+                {
+                    b.Navigation("Needs");
+
+                    b.Navigation("States");
+                });
+
+            modelBuilder.Entity("RecoveryWatch.Knowledge.GoodPractice", b =>
+                {
+                    b.Navigation("Attachments");
+
+                    b.Navigation("Tags");
+                });
+
+            modelBuilder.Entity("RecoveryWatch.Knowledge.LegalFrameworkVersion", b =>
+                {
+                    b.Navigation("Answers");
                 });
 
             modelBuilder.Entity("RecoveryWatch.Meetings.Meeting", b =>
