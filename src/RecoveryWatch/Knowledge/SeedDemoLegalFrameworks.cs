@@ -44,7 +44,7 @@ public sealed class SeedDemoLegalFrameworks(RecoveryWatchDbContext db, TimeProvi
             var current = Version(state, number++, new DateOnly(2020, 6, 30), Answers(tradition, ncb: null), actor, now);
             current.Validate(actor, now);
             db.Add(current);
-            if (state == "KEN")
+            if (state == "BRA")
             {
                 var submitted = Version(state, number, new DateOnly(2020, 10, 1), Answers(tradition, ncb: "Available"), actor, now);
                 submitted.Submit(actor, now);
