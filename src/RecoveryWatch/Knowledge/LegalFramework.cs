@@ -216,6 +216,4 @@ public sealed class LegalFrameworkAnswer
         LawArticle = other.LawArticle;
         LawUrl = other.LawUrl;
     }
-
-    internal LegalFrameworkAnswer Copy() => new(QuestionCode, Answer, Note, LawTitle, LawArticle, LawUrl);
 }
