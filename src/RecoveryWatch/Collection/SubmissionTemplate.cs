@@ -139,10 +139,34 @@ public sealed class SubmissionTemplate(RecoveryWatchDbContext db, Knowledge.Chal
             AddValidations(detailParts[Questionnaire.ChallengesSheet], [("B", Range(7, lists[7].Length))]);
             AddValidations(legalPart, [("C", Range(8, lists[8].Length))]);
             AddValidations(detailParts[Questionnaire.NeedsSheet], [("A", Range(9, lists[9].Length)), ("B", Range(10, lists[10].Length)), ("C", Range(11, lists[11].Length))]);
+            if (Languages.IsRightToLeft(language))
+            {
+                RightToLeft(workbookPart);
+            }
+
             workbookPart.Workbook.Save();
         }
 
         return stream.ToArray();
+    }
+
+    /// <summary>An Arabic workbook reads right to left, as Excel shows sheets for an Arabic user: column A on the right.</summary>
+    private static void RightToLeft(WorkbookPart workbookPart)
+    {
+        foreach (var worksheet in workbookPart.WorksheetParts.Select(p => p.Worksheet))
+        {
+            var views = worksheet.GetFirstChild<SheetViews>();
+            if (views is null)
+            {
+                // sheetViews comes first here: these sheets have no sheetPr or dimension before it.
+                views = worksheet.InsertAt(new SheetViews(new SheetView { WorkbookViewId = 0 }), 0);
+            }
+
+            foreach (var view in views.Elements<SheetView>())
+            {
+                view.RightToLeft = true;
+            }
+        }
     }
 
     private static WorksheetPart AddSheet(WorkbookPart workbookPart, string name, List<string[]> rows, int headerRows, int columns, bool hiddenFirstColumn, bool protect, bool hidden = false, int? numericColumn = null)

@@ -59,6 +59,23 @@ public abstract class CollectionTests(RecoveryWatchApp app)
     }
 
     [Fact]
+    public async Task An_Arabic_template_reads_right_to_left_and_an_English_one_does_not()
+    {
+        var round = await RoundAsync("RTL-" + app.Kind, "EGY");
+        using var focal = await FocalPointAsync("EGY");
+        foreach (var (lang, rtl) in new[] { ("ar", true), ("en", false) })
+        {
+            var template = await focal.GetByteArrayAsync($"/api/v1/rounds/{round}/template.xlsx?state=EGY&lang={lang}");
+            using var book = SpreadsheetDocument.Open(new MemoryStream(template), false);
+            foreach (var part in book.WorkbookPart!.WorksheetParts)
+            {
+                var views = part.Worksheet.Descendants<SheetView>().ToList();
+                Assert.Equal(rtl, views.Count > 0 && views.All(v => v.RightToLeft?.Value == true));
+            }
+        }
+    }
+
+    [Fact]
     public async Task Round_trip_template_upload_validate_then_next_template_is_prefilled()
     {
         var round = await RoundAsync("RT-" + app.Kind, "NGA", "CHE");
