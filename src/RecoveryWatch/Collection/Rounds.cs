@@ -21,7 +21,9 @@ public sealed record CreateRoundRequest
 public sealed record RoundView(int Id, string Code, string Title, string Mandate, DateOnly PeriodFrom, DateOnly PeriodTo, DateTimeOffset Deadline, int QuestionnaireVersion,
     IReadOnlyList<RoundStateView> States);
 
-public sealed record RoundStateView(string State, RoundStateStatus Status, DateTimeOffset? UpdatedAt, int? LatestSubmission);
+/// <param name="Overdue">The deadline has passed and the State has sent no answer still waiting for review or validated
+/// (not started, a draft, or a clarification asked and not yet answered): the Secretariat's reminders go to these.</param>
+public sealed record RoundStateView(string State, RoundStateStatus Status, DateTimeOffset? UpdatedAt, int? LatestSubmission, bool Overdue);
 
 /// <summary>Information requests: created by administrators, read by everyone signed in (a State sees its own line).</summary>
 public sealed class Rounds(RecoveryWatchDbContext db, TimeProvider clock)
@@ -134,8 +136,13 @@ public sealed class Rounds(RecoveryWatchDbContext db, TimeProvider clock)
 
     private sealed record LatestSubmission(int Id, int RoundId, string StateCode);
 
-    private static RoundView View(InformationRound round, IEnumerable<LatestSubmission> latest, IReadOnlyCollection<string>? states, string language) =>
+    /// <summary>Whether a State's answer is overdue: past the deadline with nothing sent that the Secretariat can act on.</summary>
+    public static bool IsOverdue(RoundStateStatus status, DateTimeOffset deadline, DateTimeOffset now) =>
+        now > deadline && status is RoundStateStatus.NotStarted or RoundStateStatus.Draft or RoundStateStatus.ClarificationRequested;
+
+    private RoundView View(InformationRound round, IEnumerable<LatestSubmission> latest, IReadOnlyCollection<string>? states, string language) =>
         new(round.Id, round.Code, round.Title.Get(language), round.Mandate, round.PeriodFrom, round.PeriodTo, round.Deadline, round.QuestionnaireVersion,
             [.. round.States.Where(s => states is null || states.Contains(s.StateCode)).OrderBy(s => s.StateCode, StringComparer.Ordinal)
-                .Select(s => new RoundStateView(s.StateCode, s.Status, s.UpdatedAt, latest.Where(l => l.StateCode == s.StateCode).Select(l => (int?)l.Id).Max()))]);
+                .Select(s => new RoundStateView(s.StateCode, s.Status, s.UpdatedAt, latest.Where(l => l.StateCode == s.StateCode).Select(l => (int?)l.Id).Max(),
+                    IsOverdue(s.Status, round.Deadline, clock.GetUtcNow())))]);
 }

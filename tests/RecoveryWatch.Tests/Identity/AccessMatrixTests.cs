@@ -95,6 +95,7 @@ public abstract class AccessMatrixTests(WorldApp world)
         ["POST /api/v1/meetings/{id:int}/agenda/amendments"] = Access.Secretariat,
         ["GET /rounds"] = Access.Rounds,
         ["GET /rounds/{id:int}"] = Access.Rounds,
+        ["GET /rounds/new"] = Access.Admin,
         ["GET /submissions/{id:int}"] = Access.Rounds,
         ["GET /reconciliation"] = Access.Secretariat,
         ["GET /rounds/{id:int}/answer"] = Access.Rounds,
