@@ -56,7 +56,7 @@ public static class LegalFrameworkEndpoints
 
     private static Ok<IReadOnlyList<FrameworkQuestionView>> Questions(HttpContext http)
     {
-        var language = RequestLanguage(http);
+        var language = Localization.RequestedLanguage(http);
         return TypedResults.Ok<IReadOnlyList<FrameworkQuestionView>>([.. LegalFrameworkQuestions.All.Select(q => new FrameworkQuestionView(q.Code, q.Section, q.Article, q.Name(language),
             [.. LegalFrameworkQuestions.AnswersOf(q.AnswerKind).Select(a => new FrameworkAnswerOption(a.Code, a.Name(language)))]))]);
     }
@@ -64,7 +64,7 @@ public static class LegalFrameworkEndpoints
     private static async Task<Ok<FrameworkComparison>> CompareAsync(HttpContext http, LegalFrameworkQueries queries, CancellationToken ct)
     {
         var (states, questions) = Selection(http);
-        return TypedResults.Ok(await queries.CompareAsync(states, questions, RequestLanguage(http), ct));
+        return TypedResults.Ok(await queries.CompareAsync(states, questions, Localization.RequestedLanguage(http), ct));
     }
 
     private static async Task<IResult> DownloadComparisonAsync(string format, HttpContext http, LegalFrameworkQueries queries, IStringLocalizer<SharedResource> localizer, CancellationToken ct)
@@ -75,7 +75,7 @@ public static class LegalFrameworkEndpoints
         }
 
         var (states, questions) = Selection(http);
-        var language = RequestLanguage(http);
+        var language = Localization.RequestedLanguage(http);
         // The words the file adds ("No answer") in the language asked for, like the labels beside them.
         System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo(language);
         var table = ComparisonTable(await queries.CompareAsync(states, questions, language, ct), localizer);
@@ -156,16 +156,4 @@ public static class LegalFrameworkEndpoints
     /// <summary>Who validated is the Secretariat's business; the public sees when.</summary>
     private static bool WithPeople(HttpContext http) => http.User.FrameworkEditor().IsSecretariat && http.User.Identity?.IsAuthenticated == true;
 
-    /// <summary>The language asked for with <c>lang</c> (a 400 when it is not one of the six), else the reader's.</summary>
-    private static string RequestLanguage(HttpContext http)
-    {
-        if (http.Request.Query["lang"].FirstOrDefault() is not { } asked)
-        {
-            return Localization.CurrentLanguage;
-        }
-
-        return RecoveryWatch.ReferenceData.Languages.TryParse(asked, out var language)
-            ? language
-            : throw new ValidationFailedException([new ValidationError("lang", "UnknownCode", asked)]);
-    }
 }

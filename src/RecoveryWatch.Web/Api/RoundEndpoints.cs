@@ -47,18 +47,6 @@ public static class RoundEndpoints
         return api;
     }
 
-    /// <summary>The language asked for with <c>lang</c> (a 400 when it is not one of the six), else the reader's.</summary>
-    private static string Language(HttpContext http)
-    {
-        if (http.Request.Query["lang"].FirstOrDefault() is not { } asked)
-        {
-            return Localization.CurrentLanguage;
-        }
-
-        return RecoveryWatch.ReferenceData.Languages.TryParse(asked, out var language)
-            ? language
-            : throw new ValidationFailedException([new ValidationError("lang", "UnknownCode", asked)]);
-    }
 
     /// <summary>A focal point acts for its own States only; the Secretariat for any.</summary>
     private static void CheckState(HttpContext http, string state)
@@ -70,10 +58,10 @@ public static class RoundEndpoints
     }
 
     private static async Task<Ok<IReadOnlyList<RoundView>>> ListAsync(HttpContext http, Rounds rounds, CancellationToken ct) =>
-        TypedResults.Ok(await rounds.ListAsync(http.User.ActingStates(), Language(http), ct));
+        TypedResults.Ok(await rounds.ListAsync(http.User.ActingStates(), Localization.RequestedLanguage(http), ct));
 
     private static async Task<Ok<RoundView>> GetAsync(int id, HttpContext http, Rounds rounds, CancellationToken ct) =>
-        TypedResults.Ok(await rounds.GetAsync(id, http.User.ActingStates(), Language(http), ct));
+        TypedResults.Ok(await rounds.GetAsync(id, http.User.ActingStates(), Localization.RequestedLanguage(http), ct));
 
     private static async Task<Created<RoundView>> CreateAsync(CreateRoundRequest request, HttpContext http, Rounds rounds, CancellationToken ct)
     {
@@ -83,7 +71,7 @@ public static class RoundEndpoints
 
     private static async Task<IResult> NoteAsync(int id, string? symbol, HttpContext http, RecoveryWatch.Reporting.GatherNoteContent gather, CancellationToken ct)
     {
-        var language = Language(http);
+        var language = Localization.RequestedLanguage(http);
         var content = await gather.HandleAsync(id, symbol, ct);
         return TypedResults.File(RecoveryWatch.Reporting.SecretariatNote.Write(content, language), RecoveryWatch.Reporting.SecretariatNote.ContentType,
             RecoveryWatch.Reporting.SecretariatNote.FileName(content.Symbol, language));
@@ -98,7 +86,7 @@ public static class RoundEndpoints
         }
 
         CheckState(http, code);
-        var workbook = await template.WriteAsync(id, code, Language(http), ct);
+        var workbook = await template.WriteAsync(id, code, Localization.RequestedLanguage(http), ct);
         return TypedResults.File(workbook.Content, SubmissionTemplate.ContentType, workbook.FileName);
     }
 

@@ -35,6 +35,20 @@ public static class Localization
     /// <summary>The current UN language (ar, zh, en, fr, ru, es) of the request.</summary>
     public static string CurrentLanguage => Languages.Normalize(CultureInfo.CurrentUICulture.Name);
 
+    /// <summary>The language an API call asks for with <c>lang</c> (a 400 naming <c>lang</c> when it is not one of the six),
+    /// else the reader's.</summary>
+    public static string RequestedLanguage(HttpContext http)
+    {
+        if (http.Request.Query["lang"].FirstOrDefault() is not { } asked)
+        {
+            return CurrentLanguage;
+        }
+
+        return Languages.TryParse(asked, out var language)
+            ? language
+            : throw new ValidationFailedException([new ValidationError("lang", "UnknownCode", asked)]);
+    }
+
     public static string Message(this IStringLocalizer localizer, ValidationError error) =>
         localizer["Validation." + error.Code, [.. error.Arguments.Select(a => a is MessageKey key ? localizer[key.Key].Value : a)]].Value;
 

@@ -97,6 +97,33 @@ public abstract class LegalFrameworkTests(WorldApp world)
     }
 
     [Fact]
+    public async Task The_Secretariat_returns_a_submitted_version_and_the_focal_point_may_change_it_again()
+    {
+        // Through the World's Nigerian focal point would collide with the first test's NGA flow: a focal point of its own.
+        await _driver.EnsureUserAsync("focal.irl@frameworks.test", RecoveryWatch.Identity.Roles.FocalPoint, "IRL");
+        using var focal = await world.BearerClientAsync("focal.irl@frameworks.test", CollectionDriver.FocalPassword);
+        using var secretariat = await world.SecretariatClientAsync();
+        var draft = await SaveDraftAsync(focal, "IRL", 0, Answer("NcbConfiscation", "Available"));
+        var submitted = await StepAsync(focal, "IRL", "submit", draft.GetProperty("version").GetInt32());
+
+        // The focal point cannot send its own answers back; the page's buttons are the Secretariat's too.
+        Assert.Equal(HttpStatusCode.Forbidden, (await focal.PostAsJsonAsync("/api/v1/legal-frameworks/IRL/draft/return", new { version = submitted.GetProperty("version").GetInt32() })).StatusCode);
+        using var focalForm = await _driver.SignedInFormAsync("focal.irl@frameworks.test", CollectionDriver.FocalPassword);
+        var token = await CollectionDriver.TokenAsync(focalForm, "/legal-frameworks/IRL/edit");
+        var byPage = await CollectionDriver.PostFormAsync(focalForm, "/legal-frameworks/IRL?handler=Return", token, [new("openVersion", submitted.GetProperty("version").GetInt32().ToString(CultureInfo.InvariantCulture))]);
+        Assert.Equal(HttpStatusCode.Redirect, byPage.StatusCode);
+        Assert.Contains("/account/denied", byPage.Headers.Location!.ToString(), StringComparison.Ordinal);
+
+        var returned = await StepAsync(secretariat, "IRL", "return", submitted.GetProperty("version").GetInt32());
+        Assert.Equal("Draft", returned.GetProperty("status").GetString());
+        // A second return of the same version is a conflict, not a second transition.
+        Assert.Equal(HttpStatusCode.Conflict, (await secretariat.PostAsJsonAsync("/api/v1/legal-frameworks/IRL/draft/return", new { version = submitted.GetProperty("version").GetInt32() })).StatusCode);
+        var changed = await SaveDraftAsync(focal, "IRL", returned.GetProperty("version").GetInt32(), Answer("NcbConfiscation", "Partial"));
+        Assert.Equal("Partial", changed.GetProperty("answers")[0].GetProperty("answer").GetString());
+        Assert.Equal(1, await _driver.AuditCountAsync("return-legal-framework", nameof(LegalFrameworkVersion), "IRL/1"));
+    }
+
+    [Fact]
     public async Task The_comparison_uses_validated_versions_only_and_shows_missing_answers_as_missing()
     {
         using var secretariat = await world.SecretariatClientAsync();
