@@ -10,7 +10,7 @@ namespace RecoveryWatch.Web.Api;
 /// <summary>
 /// The OpenAPI document of <c>/api/v1</c> (at <c>/openapi/v1.json</c>) and the human reference that reads it (Scalar, at
 /// <c>/api/docs</c>). The case filters are bound by <see cref="Infrastructure.CaseFilterBinder"/> from the raw query string, so
-/// the framework cannot see them; they are declared here, next to nothing else, and a test checks them against the binder.
+/// the framework cannot see them; they are declared here, and a test checks that the binder reads every name declared.
 /// </summary>
 public static class ApiDocumentation
 {

@@ -59,6 +59,8 @@ public sealed class ExportCases(RecoveryWatchDbContext db)
         ["legal_routes"] = "legalRoutes",
     };
 
+    private static readonly Dictionary<string, int> ColumnIndex = Columns.Select((c, i) => (c, i)).ToDictionary(x => x.c, x => x.i, StringComparer.Ordinal);
+
     /// <summary>The columns of the flat exports; with labels, each coded column is followed by its label column.</summary>
     public static IReadOnlyList<string> ColumnsFor(bool labels) =>
         labels ? [.. Columns.SelectMany(c => CodedColumns.ContainsKey(c) ? new[] { c, c + "_label" } : [c])] : Columns;
@@ -147,7 +149,7 @@ public sealed class ExportCases(RecoveryWatchDbContext db)
                     var values = Flatten(c);
                     foreach (var (column, list) in CodedColumns)
                     {
-                        labels[column] = Label(labeler, list, values[IndexOf(column)]);
+                        labels[column] = Label(labeler, list, values[ColumnIndex[column]]);
                     }
 
                     node["labels"] = labels;
@@ -271,8 +273,6 @@ public sealed class ExportCases(RecoveryWatchDbContext db)
 
         return [.. row];
     }
-
-    private static int IndexOf(string column) => Columns.ToList().IndexOf(column);
 
     /// <summary>The labels of a ";"-separated cell of codes, in the same order; a label is text from the database or the
     /// reference data, so it is neutralised like any other text cell.</summary>
