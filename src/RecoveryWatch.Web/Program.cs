@@ -31,7 +31,7 @@ builder.Services.AddProblemDetails();
 builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
     o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
 builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
-builder.Services.AddOpenApi("v1", o => o.ShouldInclude = d => d.RelativePath?.StartsWith("api/v1", StringComparison.Ordinal) == true);
+builder.Services.AddRecoveryWatchOpenApi();
 
 var app = builder.Build();
 
@@ -61,6 +61,7 @@ app.UseExceptionHandler(new ExceptionHandlerOptions
 app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), b => b.UseStatusCodePages());
 app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), b => b.UseStatusCodePagesWithReExecute("/error", "?status={0}"));
 app.UseSecurityHeaders();
+app.UseApiDocsSecurityHeaders();
 app.UseUnreadableFormCheck();
 app.UseStaticFiles();
 app.UseRouting();
@@ -72,6 +73,7 @@ app.UseRateLimiter();
 
 app.MapGet("/healthz", HealthEndpoint.CheckAsync).AllowAnonymous().ExcludeFromDescription();
 app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+app.MapApiDocs();
 // Every page and /api/v1 endpoint needs a signed-in user unless it says [AllowAnonymous] / AllowAnonymous(): a new page
 // or endpoint is closed until someone decides who may see it. (Not a fallback policy, which would also challenge
 // requests for addresses that do not exist instead of answering 404.)
@@ -88,6 +90,7 @@ api.MapLegalFrameworkEndpoints();
 api.MapChallengeEndpoints();
 api.MapTechnicalAssistanceEndpoints();
 api.MapGoodPracticeEndpoints();
+api.MapCodebookEndpoints();
 app.MapPracticeFeed();
 app.MapLanguageSwitcher();
 app.MapRazorPages().RequireAuthorization();

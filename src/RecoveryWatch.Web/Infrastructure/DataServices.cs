@@ -80,6 +80,7 @@ public static class DataServices
         services.AddScoped<RecoveryWatch.Knowledge.SavePractice>();
         services.AddScoped<RecoveryWatch.Knowledge.PracticeQueries>();
         services.AddScoped<RecoveryWatch.Knowledge.SeedDemoPractices>();
+        services.AddScoped<RecoveryWatch.Web.Api.Codebook>();
         return services;
     }
 

@@ -13,6 +13,10 @@ using RecoveryWatch.ReferenceData;
 
 namespace RecoveryWatch.Cases;
 
+/// <summary>The label of <paramref name="code"/> in the codebook list <paramref name="list"/> (e.g. "states", "NGA"), in the
+/// language the reader chose; null leaves the cell empty.</summary>
+public delegate string? CodeLabeler(string list, string code);
+
 public enum ExportFormat
 {
     Csv,
@@ -42,6 +46,24 @@ public sealed class ExportCases(RecoveryWatchDbContext db)
         "frozen", "frozen_usd", "seized", "seized_usd", "confiscated", "confiscated_usd", "returned", "returned_usd",
         "first_year", "last_year", "sources", "updated_at",
     ];
+
+    /// <summary>The coded columns and the codebook list each one's codes come from. With labels, each is followed by a
+    /// <c>{column}_label</c> column holding the labels, in the same order and with the same ";" separator as the codes.</summary>
+    public static readonly IReadOnlyDictionary<string, string> CodedColumns = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["status"] = "caseStatus",
+        ["requesting_states"] = "states",
+        ["requested_states"] = "states",
+        ["transit_states"] = "states",
+        ["offences"] = "offences",
+        ["legal_routes"] = "legalRoutes",
+    };
+
+    private static readonly Dictionary<string, int> ColumnIndex = Columns.Select((c, i) => (c, i)).ToDictionary(x => x.c, x => x.i, StringComparer.Ordinal);
+
+    /// <summary>The columns of the flat exports; with labels, each coded column is followed by its label column.</summary>
+    public static IReadOnlyList<string> ColumnsFor(bool labels) =>
+        labels ? [.. Columns.SelectMany(c => CodedColumns.ContainsKey(c) ? new[] { c, c + "_label" } : [c])] : Columns;
 
     public async IAsyncEnumerable<CaseDetails> StreamAsync(CaseFilter filter, CaseReader reader, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
@@ -77,18 +99,23 @@ public sealed class ExportCases(RecoveryWatchDbContext db)
         }
     }
 
-    public async Task WriteAsync(ExportFormat format, CaseFilter filter, CaseReader reader, Stream output, CancellationToken cancellationToken = default)
+    public async Task WriteAsync(ExportFormat format, CaseFilter filter, CaseReader reader, Stream output, CancellationToken cancellationToken = default) =>
+        await WriteAsync(format, filter, reader, output, labeler: null, cancellationToken);
+
+    /// <summary>With a <paramref name="labeler"/>, the labels of the coded columns in the reader's language are added beside
+    /// the codes (CSV, XLSX) or as a <c>labels</c> object per case (JSON); without one the output is as it always was.</summary>
+    public async Task WriteAsync(ExportFormat format, CaseFilter filter, CaseReader reader, Stream output, CodeLabeler? labeler, CancellationToken cancellationToken = default)
     {
         switch (format)
         {
             case ExportFormat.Json:
-                await WriteJsonAsync(StreamAsync(filter, reader, cancellationToken), output, cancellationToken);
+                await WriteJsonAsync(StreamAsync(filter, reader, cancellationToken), output, labeler, cancellationToken);
                 break;
             case ExportFormat.Csv:
-                await WriteCsvAsync(StreamAsync(filter, reader, cancellationToken), output, cancellationToken);
+                await WriteCsvAsync(StreamAsync(filter, reader, cancellationToken), output, labeler, cancellationToken);
                 break;
             case ExportFormat.Xlsx:
-                await WriteXlsxAsync(StreamAsync(filter, reader, cancellationToken), output, cancellationToken);
+                await WriteXlsxAsync(StreamAsync(filter, reader, cancellationToken), output, labeler, cancellationToken);
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(format), format, null);
@@ -97,7 +124,10 @@ public sealed class ExportCases(RecoveryWatchDbContext db)
 
     /// <summary>Writes through a pipe so that the serializer never blocks on the response stream: each batch is committed
     /// to the pipe and flushed asynchronously.</summary>
-    public static async Task WriteJsonAsync(IAsyncEnumerable<CaseDetails> cases, Stream output, CancellationToken cancellationToken)
+    public static Task WriteJsonAsync(IAsyncEnumerable<CaseDetails> cases, Stream output, CancellationToken cancellationToken) =>
+        WriteJsonAsync(cases, output, labeler: null, cancellationToken);
+
+    public static async Task WriteJsonAsync(IAsyncEnumerable<CaseDetails> cases, Stream output, CodeLabeler? labeler, CancellationToken cancellationToken)
     {
         var pipe = PipeWriter.Create(output, new StreamPipeWriterOptions(leaveOpen: true));
         await using (var writer = new Utf8JsonWriter(pipe))
@@ -108,7 +138,24 @@ public sealed class ExportCases(RecoveryWatchDbContext db)
             var count = 0;
             await foreach (var c in cases.WithCancellation(cancellationToken))
             {
-                JsonSerializer.Serialize(writer, c, Json);
+                if (labeler is null)
+                {
+                    JsonSerializer.Serialize(writer, c, Json);
+                }
+                else
+                {
+                    var node = JsonSerializer.SerializeToNode(c, Json)!.AsObject();
+                    var labels = new System.Text.Json.Nodes.JsonObject();
+                    var values = Flatten(c);
+                    foreach (var (column, list) in CodedColumns)
+                    {
+                        labels[column] = Label(labeler, list, values[ColumnIndex[column]]);
+                    }
+
+                    node["labels"] = labels;
+                    node.WriteTo(writer, Json);
+                }
+
                 if (++count % 100 == 0)
                 {
                     writer.Flush();
@@ -125,11 +172,14 @@ public sealed class ExportCases(RecoveryWatchDbContext db)
         await pipe.CompleteAsync();
     }
 
-    public static async Task WriteCsvAsync(IAsyncEnumerable<CaseDetails> cases, Stream output, CancellationToken cancellationToken)
+    public static Task WriteCsvAsync(IAsyncEnumerable<CaseDetails> cases, Stream output, CancellationToken cancellationToken) =>
+        WriteCsvAsync(cases, output, labeler: null, cancellationToken);
+
+    public static async Task WriteCsvAsync(IAsyncEnumerable<CaseDetails> cases, Stream output, CodeLabeler? labeler, CancellationToken cancellationToken)
     {
         await using var text = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 65536, leaveOpen: true);
         await using var csv = new CsvWriter(text, new CsvConfiguration(CultureInfo.InvariantCulture));
-        foreach (var column in Columns)
+        foreach (var column in ColumnsFor(labeler is not null))
         {
             csv.WriteField(column);
         }
@@ -138,7 +188,7 @@ public sealed class ExportCases(RecoveryWatchDbContext db)
         var count = 0;
         await foreach (var c in cases.WithCancellation(cancellationToken))
         {
-            foreach (var value in Flatten(c))
+            foreach (var value in Flatten(c, labeler))
             {
                 csv.WriteField(value);
             }
@@ -155,7 +205,10 @@ public sealed class ExportCases(RecoveryWatchDbContext db)
 
     /// <summary>MiniExcel writes synchronously from an enumerable of rows; it writes to a temporary file first so the
     /// response stream is only written asynchronously, and rows are still produced one batch at a time.</summary>
-    public static async Task WriteXlsxAsync(IAsyncEnumerable<CaseDetails> cases, Stream output, CancellationToken cancellationToken)
+    public static Task WriteXlsxAsync(IAsyncEnumerable<CaseDetails> cases, Stream output, CancellationToken cancellationToken) =>
+        WriteXlsxAsync(cases, output, labeler: null, cancellationToken);
+
+    public static async Task WriteXlsxAsync(IAsyncEnumerable<CaseDetails> cases, Stream output, CodeLabeler? labeler, CancellationToken cancellationToken)
     {
         var path = Path.Combine(Path.GetTempPath(), "rw-export-" + Guid.NewGuid().ToString("N") + ".xlsx");
         try
@@ -165,7 +218,7 @@ public sealed class ExportCases(RecoveryWatchDbContext db)
                 var enumerator = cases.GetAsyncEnumerator(cancellationToken);
                 try
                 {
-                    await MiniExcel.SaveAsAsync(file, XlsxRows(enumerator), sheetName: "cases", excelType: ExcelType.XLSX, cancellationToken: cancellationToken);
+                    await MiniExcel.SaveAsAsync(file, XlsxRows(enumerator, labeler), sheetName: "cases", excelType: ExcelType.XLSX, cancellationToken: cancellationToken);
                 }
                 finally
                 {
@@ -182,21 +235,50 @@ public sealed class ExportCases(RecoveryWatchDbContext db)
         }
     }
 
-    private static IEnumerable<Dictionary<string, object?>> XlsxRows(IAsyncEnumerator<CaseDetails> cases)
+    private static IEnumerable<Dictionary<string, object?>> XlsxRows(IAsyncEnumerator<CaseDetails> cases, CodeLabeler? labeler)
     {
+        var columns = ColumnsFor(labeler is not null);
         // MiniExcel pulls rows synchronously; each pull may wait for the next batch from the database.
         while (cases.MoveNextAsync().AsTask().GetAwaiter().GetResult())
         {
-            var values = Flatten(cases.Current);
-            var row = new Dictionary<string, object?>(Columns.Count);
-            for (var i = 0; i < Columns.Count; i++)
+            var values = Flatten(cases.Current, labeler);
+            var row = new Dictionary<string, object?>(columns.Count);
+            for (var i = 0; i < columns.Count; i++)
             {
-                row[Columns[i]] = values[i];
+                row[columns[i]] = values[i];
             }
 
             yield return row;
         }
     }
+
+    /// <summary>One case as the flat row of <see cref="ColumnsFor"/>: with a labeler, each coded value is followed by its labels.</summary>
+    public static object?[] Flatten(CaseDetails c, CodeLabeler? labeler)
+    {
+        var values = Flatten(c);
+        if (labeler is null)
+        {
+            return values;
+        }
+
+        var row = new List<object?>(values.Length + CodedColumns.Count);
+        for (var i = 0; i < values.Length; i++)
+        {
+            row.Add(values[i]);
+            if (CodedColumns.TryGetValue(Columns[i], out var list))
+            {
+                row.Add(Label(labeler, list, values[i]));
+            }
+        }
+
+        return [.. row];
+    }
+
+    /// <summary>The labels of a ";"-separated cell of codes, in the same order; a label is text from the database or the
+    /// reference data, so it is neutralised like any other text cell.</summary>
+    private static string Label(CodeLabeler labeler, string list, object? codes) =>
+        CellText.Neutralise(string.Join(";", (codes as string ?? string.Empty).Split(';', StringSplitOptions.RemoveEmptyEntries)
+            .Select(code => labeler(list, code) ?? code)));
 
     /// <summary>One case as the flat row of <see cref="Columns"/>. Text cells are neutralised against formula injection.</summary>
     public static object?[] Flatten(CaseDetails c)

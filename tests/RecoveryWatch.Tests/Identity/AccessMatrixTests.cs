@@ -172,6 +172,13 @@ public abstract class AccessMatrixTests(WorldApp world)
         ["POST /api/v1/good-practices/{id:int}/attachments"] = Access.Rounds,
         ["GET /api/v1/good-practices/attachments/{id:int}"] = Access.Public,
         ["DELETE /api/v1/good-practices/attachments/{id:int}"] = Access.Rounds,
+        // Issue 12: the API reference and the codebook are for everyone.
+        ["GET /api/v1/codebook"] = Access.Public,
+        ["GET /codebook"] = Access.Public,
+        ["GET /api/docs/{documentName?}"] = Access.Public,
+        ["GET /api/docs/scalar.js"] = Access.Public,
+        ["GET /api/docs/scalar.aspnetcore.js"] = Access.Public,
+        ["GET /api/docs/favicon.svg"] = Access.Public,
     };
 
     /// <summary>Statuses that are the endpoint's own answer for an allowed caller, where it is not 200.</summary>
@@ -271,6 +278,7 @@ public abstract class AccessMatrixTests(WorldApp world)
             var url = pattern
                 .Replace("{id:int?}", string.Empty, StringComparison.Ordinal)
                 .Replace("{code?}", string.Empty, StringComparison.Ordinal)
+                .Replace("{documentName?}", string.Empty, StringComparison.Ordinal)
                 .Replace("{code}", "DualCriminality", StringComparison.Ordinal)
                 .Replace("{id:int}", world.Alpha.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
                 .Replace("{id}", adminId, StringComparison.Ordinal)

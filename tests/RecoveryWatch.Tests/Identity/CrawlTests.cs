@@ -45,7 +45,7 @@ public abstract partial class CrawlTests(WorldApp world)
             "/api/v1/technical-assistance/unmet?by=region", "/api/v1/technical-assistance/needs/2", "/api/v1/technical-assistance/needs/3",
             "/good-practices", "/good-practices?mine=true", "/good-practices?status=Draft", "/good-practices?status=Submitted", "/api/v1/good-practices?pageSize=100",
             "/api/v1/good-practices?mine=true&pageSize=100", "/api/v1/good-practices?status=Draft&pageSize=100", "/api/v1/good-practices?status=Submitted&pageSize=100",
-            "/good-practices/feed.atom"]);
+            "/good-practices/feed.atom", "/codebook", "/api/v1/codebook", "/api/v1/export/cases.json?labels=true&lang=fr"]);
 
         var seen = new HashSet<string>(queue, StringComparer.Ordinal);
         var found = new HashSet<string>(StringComparer.Ordinal);
