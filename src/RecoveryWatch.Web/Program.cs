@@ -8,7 +8,12 @@ using RecoveryWatch.Web.Pages.GoodPractices;
 using RecoveryWatch.Web.Pages.Statistics;
 
 var (configurationArgs, verbArgs) = CommandLine.Split(args);
-var builder = WebApplication.CreateBuilder(configurationArgs);
+// A published app finds its own wwwroot and settings wherever it is started from (see ContentRoot).
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = configurationArgs,
+    ContentRootPath = ContentRoot.Choose(Directory.GetCurrentDirectory(), AppContext.BaseDirectory),
+});
 // Every SQL command at Information would drown the verbs' output and slow bulk work, whatever the content root's settings.
 builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
 

@@ -34,7 +34,7 @@ public static class MeetingEndpoints
         var silence = api.MapGroup("/silence").WithTags("Meetings");
         silence.MapGet("/{id:int}", SilenceAsync).AllowAnonymous().WithSummary("A silence procedure (closes itself at the deadline)");
         silence.MapPost("/{id:int}/breaks", BreakAsync).RequireAuthorization(Policies.BreakSilence).WithSummary("Object to, or propose an amendment to, the draft (delegates)");
-        silence.MapGet("/{id:int}/outcome.docx", OutcomeAsync).AllowAnonymous().WithSummary("The letter announcing the outcome");
+        silence.MapGet("/{id:int}/outcome.docx", OutcomeAsync).AllowAnonymous().WithSummary("The letter announcing the outcome (409 while the procedure is open)");
 
         var documents = api.MapGroup("/documents").WithTags("Documents");
         documents.MapGet("/{symbol}", DocumentAsync).AllowAnonymous().WithSummary("A document by its UN symbol (URL-encoded), with its language versions");
@@ -101,7 +101,7 @@ public static class MeetingEndpoints
 
     private static async Task<IResult> OutcomeAsync(int id, HttpContext http, SilenceProcedures procedures, RecoveryWatchDbContext db, CancellationToken ct)
     {
-        var view = await procedures.GetAsync(id, ct);
+        var view = await procedures.ClosedAsync(id, ct);
         var meeting = await MeetingQueries.LoadAsync(db, view.MeetingId, ct) ?? throw new NotFoundException();
         var language = Language(http);
         return TypedResults.File(OutcomeLetter.Write(meeting, view, language), AnnotatedAgenda.ContentType, $"silence-{view.Id}-{language}.docx");

@@ -22,11 +22,18 @@ public sealed class SilenceProcedure
 {
     private readonly List<SilenceBreak> _breaks = [];
 
+    /// <summary>
+    /// How far ahead a deadline may lie. A silence procedure runs for days or weeks (the UN bodies that adopted reports and
+    /// decisions this way during the COVID-19 pandemic gave 72 hours to two weeks); a year bounds it generously while
+    /// refusing a mistyped year (9999) that would keep a draft report open, and block the next circulation, for ever.
+    /// </summary>
+    public static readonly TimeSpan MaxDeadlineAhead = TimeSpan.FromDays(366);
+
     public SilenceProcedure(int meetingId, string draftSymbol, DateTimeOffset circulatedAt, DateTimeOffset deadline, string circulatedBy)
     {
-        if (deadline <= circulatedAt)
+        if (DeadlineError(deadline, circulatedAt) is { } error)
         {
-            throw new ArgumentException("The deadline must be after circulation.", nameof(deadline));
+            throw new ArgumentException(error, nameof(deadline));
         }
 
         MeetingId = meetingId;
@@ -50,6 +57,14 @@ public sealed class SilenceProcedure
     public DateTimeOffset Deadline { get; private set; }
 
     public string CirculatedBy { get; private set; }
+
+    /// <summary>The one deadline rule, for the page and the API alike: after circulation and at most
+    /// <see cref="MaxDeadlineAhead"/> later. Returns the error code, or null if the deadline is acceptable.</summary>
+    public static string? DeadlineError(DateTimeOffset deadline, DateTimeOffset circulatedAt) =>
+        deadline <= circulatedAt ? "DeadlineNotInFuture"
+        : deadline - circulatedAt > MaxDeadlineAhead ? "DeadlineTooFar"
+        : null;
+
     public SilenceStatus Status { get; private set; }
     public DateTimeOffset? ClosedAt { get; private set; }
 

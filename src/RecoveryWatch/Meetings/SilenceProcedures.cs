@@ -44,9 +44,9 @@ public sealed class SilenceProcedures(RecoveryWatchDbContext db, TimeProvider cl
         {
             errors.Add("deadline", "Required");
         }
-        else if (deadline <= now)
+        else if (SilenceProcedure.DeadlineError(deadline.Value, now) is { } deadlineError)
         {
-            errors.Add("deadline", "DeadlineNotInFuture");
+            errors.Add("deadline", deadlineError, (int)SilenceProcedure.MaxDeadlineAhead.TotalDays);
         }
 
         errors.ThrowIfAny();
@@ -98,15 +98,7 @@ public sealed class SilenceProcedures(RecoveryWatchDbContext db, TimeProvider cl
         // Read before the write begins: the version read is what the concurrency token checks when the break is stored.
         var procedure = await db.SilenceProcedures.Include(s => s.Breaks).SingleOrDefaultAsync(s => s.Id == procedureId, cancellationToken)
             ?? throw new NotFoundException($"Silence procedure {procedureId} does not exist.");
-        var errors = new ValidationCollector();
-        text = FieldRules.For(db.Model).Text<SilenceBreak>(errors, "text", text, nameof(SilenceBreak.Text), multiline: true);
-        if (text is null && !errors.HasErrors)
-        {
-            errors.Add("text", "Required");
-        }
-
-        errors.ThrowIfAny();
-
+        text = CheckBreakText(text);
         var now = clock.GetUtcNow();
         if (procedure.IsDue(now))
         {
@@ -153,6 +145,31 @@ public sealed class SilenceProcedures(RecoveryWatchDbContext db, TimeProvider cl
 
         var meeting = await db.Meetings.AsNoTracking().SingleAsync(m => m.Id == procedure.MeetingId, cancellationToken);
         return View(procedure, meeting, now);
+    }
+
+    /// <summary>The text of an objection or amendment as it would be stored, or a validation error naming "text". The page
+    /// checks it before asking the delegate to confirm, with the same rule the break applies.</summary>
+    public string CheckBreakText(string? text)
+    {
+        var errors = new ValidationCollector();
+        text = FieldRules.For(db.Model).Text<SilenceBreak>(errors, "text", text, nameof(SilenceBreak.Text), multiline: true);
+        if (text is null && !errors.HasErrors)
+        {
+            errors.Add("text", "Required");
+        }
+
+        errors.ThrowIfAny();
+        return text!;
+    }
+
+    /// <summary>
+    /// The procedure for its outcome letter, which exists only once the procedure has ended (adopted, or silence broken):
+    /// while it is open there is no outcome to announce, and a letter saying "adopted" or "broken" would be false (409).
+    /// </summary>
+    public async Task<SilenceView> ClosedAsync(int procedureId, CancellationToken cancellationToken = default)
+    {
+        var view = await GetAsync(procedureId, cancellationToken);
+        return view.Status == SilenceStatus.Open ? throw new ConflictException("status", "SilenceStillOpen") : view;
     }
 
     /// <summary>Reads a procedure as of now: one past its deadline is shown adopted without anything being stored.</summary>

@@ -98,6 +98,17 @@ public sealed class SilenceRuleTests
     [Fact]
     public void Deadline_must_follow_circulation() =>
         Assert.Throws<ArgumentException>(() => new SilenceProcedure(1, "CAC/COSP/WG.2/2020/L.1", Start, Start, "secretariat"));
+
+    [Fact]
+    public void Deadline_lies_within_a_year_of_circulation()
+    {
+        Assert.Equal("DeadlineNotInFuture", SilenceProcedure.DeadlineError(Start, Start));
+        Assert.Null(SilenceProcedure.DeadlineError(Start.AddDays(14), Start));
+        Assert.Null(SilenceProcedure.DeadlineError(Start + SilenceProcedure.MaxDeadlineAhead, Start));
+        Assert.Equal("DeadlineTooFar", SilenceProcedure.DeadlineError(Start + SilenceProcedure.MaxDeadlineAhead + TimeSpan.FromMinutes(1), Start));
+        Assert.Equal("DeadlineTooFar", SilenceProcedure.DeadlineError(new DateTimeOffset(9999, 12, 31, 0, 0, 0, TimeSpan.Zero), Start));
+        Assert.Throws<ArgumentException>(() => new SilenceProcedure(1, "CAC/COSP/WG.2/2020/L.1", Start, Start.AddYears(2), "secretariat"));
+    }
 }
 
 /// <summary>The silence procedure through the API with a clock the test moves, on each database.</summary>
@@ -125,12 +136,12 @@ public abstract class SilenceProcedureTests(ClockedApp app)
     /// <summary>Moves a month on, past the deadline of any procedure another test left open (one is open per meeting at a
     /// time; circulating stores its close first), then circulates a draft. Tokens are taken after the move, since they
     /// expire after an hour of the test clock.</summary>
-    private async Task<int> CirculateAsync(TimeSpan deadlineIn)
+    private async Task<int> CirculateAsync(TimeSpan deadlineIn, string draftSymbol = "CAC/COSP/WG.2/2020/L.1")
     {
         app.Clock.Advance(TimeSpan.FromDays(30));
         var id = await MeetingIdAsync();
         using var secretariat = await app.SecretariatClientAsync();
-        var response = await secretariat.PostAsJsonAsync($"/api/v1/meetings/{id}/silence", new { draftSymbol = "CAC/COSP/WG.2/2020/L.1", deadline = app.Clock.GetUtcNow().Add(deadlineIn) });
+        var response = await secretariat.PostAsJsonAsync($"/api/v1/meetings/{id}/silence", new { draftSymbol, deadline = app.Clock.GetUtcNow().Add(deadlineIn) });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
     }
@@ -266,6 +277,121 @@ public abstract class SilenceProcedureTests(ClockedApp app)
         var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
         Assert.True(errors.TryGetProperty("draftSymbol", out _));
         Assert.True(errors.TryGetProperty("deadline", out _));
+    }
+
+    private async Task<FormClient> PageUserAsync(string email, string password)
+    {
+        var client = FormClient.Create(app);
+        await client.SignInAsync(email, password);
+        return client;
+    }
+
+    [Theory]
+    [InlineData("9999-12-31T12:00:00Z")]
+    [InlineData("+400d")]
+    public async Task A_deadline_beyond_a_year_is_refused_at_the_field_by_the_API(string deadline)
+    {
+        app.Clock.Advance(TimeSpan.FromDays(30));
+        using var secretariat = await app.SecretariatClientAsync();
+        var when = deadline == "+400d" ? app.Clock.GetUtcNow().AddDays(400) : DateTimeOffset.Parse(deadline, System.Globalization.CultureInfo.InvariantCulture);
+        var response = await secretariat.PostAsJsonAsync($"/api/v1/meetings/{await MeetingIdAsync()}/silence", new { draftSymbol = "CAC/COSP/WG.2/2020/L.1", deadline = when });
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.Contains("366 days", errors.GetProperty("deadline")[0].GetString(), StringComparison.Ordinal);
+        Assert.False(errors.TryGetProperty("draftSymbol", out _));
+    }
+
+    [Fact]
+    public async Task A_deadline_in_the_year_9999_is_refused_on_the_page_too()
+    {
+        app.Clock.Advance(TimeSpan.FromDays(30));
+        var id = await MeetingIdAsync();
+        using var page = await PageUserAsync(RecoveryWatchApp.AdminEmail, RecoveryWatchApp.AdminPassword);
+        var response = await page.PostFormAsync($"/meetings/{id}?handler=Circulate", new Dictionary<string, string> { ["DraftSymbol"] = "CAC/COSP/WG.2/2020/L.3", ["Deadline"] = "9999-12-31T12:00" });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("366 days", html, StringComparison.Ordinal);
+        Assert.Contains("class=\"error-summary-inline\"", html, StringComparison.Ordinal);
+        await app.WithDbAsync(async db => Assert.False(await db.SilenceProcedures.AnyAsync(s => s.DraftSymbol == "CAC/COSP/WG.2/2020/L.3")));
+    }
+
+    [Fact]
+    public async Task The_outcome_letter_exists_only_once_the_procedure_is_closed()
+    {
+        var procedure = await CirculateAsync(TimeSpan.FromHours(48));
+        var meeting = await MeetingIdAsync();
+        var open = await app.CreateClient().GetAsync($"/api/v1/silence/{procedure}/outcome.docx?lang=en");
+        Assert.Equal(HttpStatusCode.Conflict, open.StatusCode);
+        Assert.StartsWith("application/problem+json", open.Content.Headers.ContentType?.ToString(), StringComparison.Ordinal);
+        var problem = await open.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Contains("still open", problem.GetProperty("errors").GetProperty("status")[0].GetString(), StringComparison.Ordinal);
+        var letterLink = $"/api/v1/silence/{procedure}/outcome.docx";
+        Assert.DoesNotContain(letterLink, await app.CreateClient().GetStringAsync($"/meetings/{meeting}"), StringComparison.Ordinal);
+
+        app.Clock.Advance(TimeSpan.FromHours(49));
+        Assert.Contains(letterLink, await app.CreateClient().GetStringAsync($"/meetings/{meeting}"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await app.CreateClient().GetAsync($"/api/v1/silence/{procedure}/outcome.docx?lang=en")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Breaking_silence_on_the_page_asks_for_confirmation_first()
+    {
+        var procedure = await CirculateAsync(TimeSpan.FromHours(48));
+        var meeting = await MeetingIdAsync();
+        using (await UserAsync("confirm.ita@recoverywatch.test", Roles.Delegate, "ITA"))
+        {
+        }
+
+        using var page = await PageUserAsync("confirm.ita@recoverywatch.test", DelegatePassword);
+        var fields = new Dictionary<string, string> { ["ProcedureId"] = procedure.ToString(System.Globalization.CultureInfo.InvariantCulture), ["Kind"] = "Objection", ["Text"] = "Italy cannot accept paragraph 7.\nSee our note." };
+        var first = await page.PostFormAsync($"/meetings/{meeting}?handler=Break", fields);
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        var confirmation = await first.Content.ReadAsStringAsync();
+        Assert.Contains("Confirm objection", confirmation, StringComparison.Ordinal);
+        Assert.Contains("Italy cannot accept paragraph 7.", confirmation, StringComparison.Ordinal);
+        Assert.Contains("name=\"Confirm\" value=\"true\"", confirmation, StringComparison.Ordinal);
+        // Nothing is stored before the confirmation: still open, no break, no audit entry beyond the circulation.
+        Assert.Equal("Open", await StatusAsync(procedure));
+
+        // An empty text is refused at the first step, by the rule the break itself applies.
+        var empty = await page.PostFormAsync($"/meetings/{meeting}?handler=Break", new Dictionary<string, string>(fields) { ["Text"] = "  " });
+        Assert.Equal(HttpStatusCode.OK, empty.StatusCode);
+        Assert.DoesNotContain("Confirm objection", await empty.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var second = await page.PostFormAsync($"/meetings/{meeting}?handler=Break", new Dictionary<string, string>(fields) { ["Confirm"] = "true" });
+        Assert.Equal(HttpStatusCode.Redirect, second.StatusCode);
+        var view = await app.CreateClient().GetFromJsonAsync<JsonElement>($"/api/v1/silence/{procedure}");
+        Assert.Equal("Broken", view.GetProperty("status").GetString());
+        var stored = Assert.Single(view.GetProperty("breaks").EnumerateArray());
+        Assert.Equal("ITA", stored.GetProperty("state").GetString());
+        Assert.Equal("Italy cannot accept paragraph 7.\nSee our note.", stored.GetProperty("text").GetString());
+    }
+
+    [Fact]
+    public async Task The_draft_links_to_its_document_page_only_when_the_register_has_it()
+    {
+        var meeting = await MeetingIdAsync();
+        await CirculateAsync(TimeSpan.FromHours(24), "CAC/COSP/WG.2/2020/L.9");
+        var html = await app.CreateClient().GetStringAsync($"/meetings/{meeting}");
+        Assert.Contains("CAC/COSP/WG.2/2020/L.9", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("/documents?symbol=" + Uri.EscapeDataString("CAC/COSP/WG.2/2020/L.9"), html, StringComparison.Ordinal);
+
+        await CirculateAsync(TimeSpan.FromHours(24), "CAC/COSP/WG.2/2020/2");
+        var link = "/documents?symbol=" + Uri.EscapeDataString("CAC/COSP/WG.2/2020/2");
+        Assert.Contains($"<a href=\"{link}\">CAC/COSP/WG.2/2020/2</a>", await app.CreateClient().GetStringAsync($"/meetings/{meeting}"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await app.CreateClient().GetAsync(link)).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_deadline_carries_what_the_script_needs_for_the_readers_time()
+    {
+        await CirculateAsync(TimeSpan.FromHours(24));
+        var response = await app.CreateClient().GetAsync($"/meetings/{await MeetingIdAsync()}?culture=fr");
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Matches("<span class=\"local-time\" data-utc=\"[0-9T:.\\-]+Z\" data-label=\"votre heure : \\{0\\}\"></span>", html);
+        // The script is a file of the site, which the policy allows; no inline script is needed.
+        Assert.Contains("script-src 'self'", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+        Assert.Contains("<script src=\"/js/site.js", html, StringComparison.Ordinal);
     }
 }
 

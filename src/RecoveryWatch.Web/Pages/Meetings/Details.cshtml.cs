@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using RecoveryWatch.Common;
 using RecoveryWatch.Data;
@@ -40,6 +41,16 @@ public sealed class DetailsModel(RecoveryWatchDbContext db, SilenceProcedures si
 
     [BindProperty]
     public int ProcedureId { get; set; }
+
+    /// <summary>Set by the confirmation step's button: only then is silence broken (breaking it cannot be undone).</summary>
+    [BindProperty]
+    public bool Confirm { get; set; }
+
+    /// <summary>The objection or amendment awaiting the delegate's confirmation, shown in place of the form.</summary>
+    public PendingBreak? Pending { get; private set; }
+
+    /// <summary>Draft symbols with an entry in the document register, which the page may link to.</summary>
+    public IReadOnlySet<string> RegisteredSymbols { get; private set; } = new HashSet<string>();
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ? Page() : NotFound();
@@ -120,7 +131,34 @@ public sealed class DetailsModel(RecoveryWatchDbContext db, SilenceProcedures si
 
         try
         {
-            await silence.BreakAsync(ProcedureId, User.ActingStates()!.First(), Kind, Text, User.Actor(), cancellationToken);
+            var state = User.ActingStates()!.First();
+            if (!Confirm)
+            {
+                // First step: check the text by the rule the break applies, store nothing, and ask for confirmation.
+                var text = silence.CheckBreakText(Text);
+                if (!await LoadAsync(id, cancellationToken))
+                {
+                    return NotFound();
+                }
+
+                var procedure = Procedures.FirstOrDefault(p => p.Id == ProcedureId);
+                if (procedure is null)
+                {
+                    return NotFound();
+                }
+
+                if (procedure.Status != SilenceStatus.Open)
+                {
+                    // Closed since the page was read: say so now rather than after the confirmation.
+                    AddErrors(new ValidationFailedException([new ValidationError("text", procedure.Status == SilenceStatus.Broken ? "AlreadyBroken" : "DeadlinePassed")]));
+                    return Page();
+                }
+
+                Pending = new PendingBreak(ProcedureId, state, Kind, text);
+                return Page();
+            }
+
+            await silence.BreakAsync(ProcedureId, state, Kind, Text, User.Actor(), cancellationToken);
             return Redirect($"/meetings/{id}#silence");
         }
         catch (ValidationFailedException exception)
@@ -156,6 +194,9 @@ public sealed class DetailsModel(RecoveryWatchDbContext db, SilenceProcedures si
         Meeting = MeetingQueries.View(meeting, language);
         Documents = await MeetingQueries.DocumentsAsync(db, meeting, cancellationToken);
         Procedures = await silence.ForMeetingAsync(id, cancellationToken);
+        var drafts = Procedures.Select(p => p.DraftSymbol).Distinct().ToList();
+        RegisteredSymbols = drafts.Count == 0 ? new HashSet<string>()
+            : (await db.Documents.AsNoTracking().Where(d => drafts.Contains(d.Symbol)).Select(d => d.Symbol).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
         CanCirculate = (await authorization.AuthorizeAsync(User, Policies.ManageMeetings)).Succeeded;
         CanBreakSilence = (await authorization.AuthorizeAsync(User, Policies.BreakSilence)).Succeeded;
         CanRegister = (await authorization.AuthorizeAsync(User, Policies.RegisterParticipants)).Succeeded;
@@ -168,3 +209,6 @@ public sealed class DetailsModel(RecoveryWatchDbContext db, SilenceProcedures si
 
     public static string DocumentUrl(string symbol) => "/documents?symbol=" + Uri.EscapeDataString(symbol);
 }
+
+/// <summary>An objection or amendment checked and shown back to the delegate, not yet sent.</summary>
+public sealed record PendingBreak(int ProcedureId, string State, SilenceBreakKind Kind, string Text);

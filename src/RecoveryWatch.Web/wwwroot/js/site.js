@@ -12,10 +12,16 @@ document.addEventListener("DOMContentLoaded", () => {
 });
 
 // Deadlines are shown in the meeting's time zone by the server; add the reader's own time beside them.
+// Explicit fields, not dateStyle/timeStyle: those may not be combined with timeZoneName (a TypeError that left the
+// reader's time out), and the zone's name is what tells the reader which time this is.
 document.addEventListener("DOMContentLoaded", () => {
   const lang = document.documentElement.lang || undefined;
+  const options = { year: "numeric", month: "long", day: "numeric", hour: "2-digit", minute: "2-digit", timeZoneName: "short" };
   for (const span of document.querySelectorAll(".local-time[data-utc]")) {
     const when = new Date(span.dataset.utc);
-    span.textContent = "(" + when.toLocaleString(lang, { dateStyle: "long", timeStyle: "short", timeZoneName: "short" }) + ")";
+    if (Number.isNaN(when.getTime())) continue;
+    const text = when.toLocaleString(lang, options);
+    const label = span.dataset.label || "{0}";
+    span.textContent = "(" + label.replace("{0}", text) + ")";
   }
 });
