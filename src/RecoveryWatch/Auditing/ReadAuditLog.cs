@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using RecoveryWatch.Data;
 
@@ -41,6 +42,29 @@ public sealed class ReadAuditLog(RecoveryWatchDbContext db)
         pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
         page = Math.Clamp(page, 1, 1_000_000);
         var query = db.AuditEntries.AsNoTracking();
+        var start = filter.From is { } from ? new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : (DateTimeOffset?)null;
+        var end = filter.To is { } to && to < DateOnly.MaxValue ? new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : (DateTimeOffset?)null;
+        if ((start is not null || end is not null) && !db.IsPostgres)
+        {
+            // EF cannot compare DateTimeOffset on SQLite, where it is stored as text ("2025-01-10 09:30:00.123+00:00"). Every
+            // entry is written in UTC (see AuditEntry), so that text sorts in time order and a day's start compares as a prefix.
+            var low = start?.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) ?? "0";
+            var high = end?.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) ?? "A";
+            query = db.AuditEntries.FromSql($"SELECT * FROM \"AuditEntries\" WHERE \"At\" >= {low} AND \"At\" < {high}").AsNoTracking();
+        }
+        else
+        {
+            if (start is { } startAt)
+            {
+                query = query.Where(a => a.At >= startAt);
+            }
+
+            if (end is { } endAt)
+            {
+                query = query.Where(a => a.At < endAt);
+            }
+        }
+
         if (Blank(filter.Actor) is { } actor)
         {
             var lowered = actor.ToLowerInvariant();
@@ -63,18 +87,6 @@ public sealed class ReadAuditLog(RecoveryWatchDbContext db)
         if (Blank(filter.EntityId) is { } entityId)
         {
             query = query.Where(a => a.EntityId == entityId);
-        }
-
-        if (filter.From is { } from)
-        {
-            var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-            query = query.Where(a => a.At >= start);
-        }
-
-        if (filter.To is { } to && to < DateOnly.MaxValue)
-        {
-            var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-            query = query.Where(a => a.At < end);
         }
 
         var total = await query.CountAsync(cancellationToken);

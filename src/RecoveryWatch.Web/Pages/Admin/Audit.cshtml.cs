@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -42,8 +43,8 @@ public sealed class AuditModel(ReadAuditLog readAuditLog, AuditChain chain, Reco
     [BindProperty(SupportsGet = true)]
     public string? To { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
-    public int PageNumber { get; set; } = 1;
+    /// <summary>Read from the query string in <see cref="LoadAsync"/>: a bound "page" would get Razor Pages' own route value.</summary>
+    public int PageNumber { get; private set; } = 1;
 
     [BindProperty(SupportsGet = true, Name = "size")]
     public int PageSize { get; set; } = ReadAuditLog.PageSize;
@@ -90,12 +91,14 @@ public sealed class AuditModel(ReadAuditLog readAuditLog, AuditChain chain, Reco
         var to = ParseDate(nameof(To), To);
         Actions = await db.AuditEntries.Select(a => a.Action).Distinct().OrderBy(a => a).ToListAsync(cancellationToken);
         EntityTypes = await db.AuditEntries.Select(a => a.EntityType).Distinct().OrderBy(a => a).ToListAsync(cancellationToken);
-        if (!ModelState.IsValid)
+        // Only the dates decide: ModelState also holds the binding of "page", which Razor Pages' own route value can spoil.
+        if (ModelState.GetFieldValidationState(nameof(From)) == ModelValidationState.Invalid || ModelState.GetFieldValidationState(nameof(To)) == ModelValidationState.Invalid)
         {
             Entries = new AuditPage([], 0, 1, Math.Clamp(PageSize, 1, ReadAuditLog.MaxPageSize));
             return;
         }
 
+        PageNumber = int.TryParse(Request.Query["page"], NumberStyles.None, CultureInfo.InvariantCulture, out var page) ? page : 1;
         var filter = new AuditFilter { Actor = Actor, Action = ActionCode, EntityType = EntityType, EntityId = EntityId, From = from, To = to };
         Entries = await readAuditLog.HandleAsync(filter, PageNumber, PageSize, cancellationToken);
     }
