@@ -103,6 +103,47 @@ public abstract partial class PasswordResetTests(ResetApp app)
     }
 
     [Fact]
+    public async Task Two_re_sends_at_once_leave_exactly_one_working_link()
+    {
+        using var admin = FormClient.Create(app);
+        await admin.SignInAsync(RecoveryWatchApp.AdminEmail, RecoveryWatchApp.AdminPassword);
+        var invited = await admin.PostFormAsync("/admin/users?culture=en", new Dictionary<string, string> { ["Input.Email"] = "twice.resent@recoverywatch.test", ["Input.Role"] = Roles.SecretariatAnalyst });
+        var id = Uri.UnescapeDataString(Regex.Match(Link(await invited.Content.ReadAsStringAsync()), "userId=([^&]+)").Groups[1].Value);
+
+        var page = await admin.Http.GetStringAsync($"/admin/users/{id}");
+        var token = WebUtility.HtmlDecode(Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value);
+        var responses = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => admin.Http.PostAsync($"/admin/users/{id}?handler=Resend&culture=en",
+            new FormUrlEncodedContent([new KeyValuePair<string, string>("__RequestVerificationToken", token)]))));
+        var links = new List<string>();
+        foreach (var response in responses)
+        {
+            var html = await response.Content.ReadAsStringAsync();
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            if (InvitationLink().IsMatch(html))
+            {
+                links.Add(Link(html));
+            }
+            else
+            {
+                Assert.Contains("Someone else changed this record", html, StringComparison.Ordinal);
+            }
+        }
+
+        Assert.NotEmpty(links);
+        await using var scope = app.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<AppUser>>();
+        var user = await users.FindByIdAsync(id);
+        var working = 0;
+        foreach (var link in links)
+        {
+            var setupToken = Uri.UnescapeDataString(Regex.Match(link, "token=([^&]+)").Groups[1].Value);
+            working += await users.VerifyUserTokenAsync(user!, users.Options.Tokens.PasswordResetTokenProvider, Microsoft.AspNetCore.Identity.UserManager<AppUser>.ResetPasswordTokenPurpose, setupToken) ? 1 : 0;
+        }
+
+        Assert.Equal(1, working);
+    }
+
+    [Fact]
     public async Task Forgot_password_answers_the_same_for_known_and_unknown_addresses()
     {
         await CreateAsync("known.reader@recoverywatch.test", "Known-reader-password-2026");
