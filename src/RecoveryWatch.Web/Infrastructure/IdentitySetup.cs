@@ -12,6 +12,7 @@ public static class IdentitySetup
 
     public static IServiceCollection AddRecoveryWatchIdentity(this IServiceCollection services)
     {
+        services.AddSingleton<IAccountLinkSender, LoggedAccountLinkSender>();
         services.AddAuthentication(SmartScheme)
             .AddPolicyScheme(SmartScheme, SmartScheme, options =>
             {

@@ -128,10 +128,69 @@ public sealed class ManageUsers(UserManager<AppUser> users, RecoveryWatchDbConte
         return after;
     }
 
+    /// <summary>
+    /// A new invitation link for an account that has not chosen a password yet. The security stamp changes first, so the
+    /// link sent before stops working: only the newest link is valid.
+    /// </summary>
+    public async Task<Invitation> ResendInvitationAsync(string id, string actor, CancellationToken cancellationToken = default)
+    {
+        var user = await users.FindByIdAsync(id) ?? throw new NotFoundException($"User {id} does not exist.");
+        if (user.PasswordHash is not null)
+        {
+            throw new ConflictException("invitation", "InvitationAccepted");
+        }
+
+        if (AppUser.IsDisabled(user.LockoutEnd, clock.GetUtcNow()))
+        {
+            throw new ConflictException("invitation", "AccountDisabled");
+        }
+
+        await using var transaction = await db.BeginWriteAsync(cancellationToken);
+        Check(await users.UpdateSecurityStampAsync(user), "invitation");
+        var token = await users.GeneratePasswordResetTokenAsync(user);
+        db.AuditEntries.Add(new AuditEntry(clock.GetUtcNow(), actor, "resend-invitation", "User", user.Id, null, null));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new Invitation(await GetAsync(id, cancellationToken), token);
+    }
+
+    /// <summary>
+    /// A password reset token for the account with this e-mail, or null when there is no such account or it is disabled.
+    /// The caller answers the same either way, so the form does not reveal which addresses have accounts. The token is
+    /// Identity's reset token: it dies when the password is set (the security stamp changes) and after its lifespan.
+    /// </summary>
+    public async Task<Invitation?> RequestPasswordResetAsync(string? email, CancellationToken cancellationToken = default)
+    {
+        var address = email?.Trim() ?? string.Empty;
+        if (address.Length == 0 || address.Length > 256 || !EmailAddresses.IsValid(address))
+        {
+            return null;
+        }
+
+        var user = await users.FindByEmailAsync(address);
+        if (user is null || AppUser.IsDisabled(user.LockoutEnd, clock.GetUtcNow()))
+        {
+            return null;
+        }
+
+        await using var transaction = await db.BeginWriteAsync(cancellationToken);
+        var token = await users.GeneratePasswordResetTokenAsync(user);
+        db.AuditEntries.Add(new AuditEntry(clock.GetUtcNow(), "system:password-reset", "request-password-reset", "User", user.Id, null, null));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new Invitation(await GetAsync(user.Id, cancellationToken), token);
+    }
+
     /// <summary>Sets the first password from an invitation link (or a new one from a reset token).</summary>
     public async Task SetPasswordAsync(string userId, string token, string password, CancellationToken cancellationToken = default)
     {
         var user = await users.FindByIdAsync(userId) ?? throw new ValidationFailedException([new ValidationError("token", "InvalidToken")]);
+        if (AppUser.IsDisabled(user.LockoutEnd, clock.GetUtcNow()))
+        {
+            // A disabled account keeps no way back in through a link; an administrator has to enable it again.
+            throw new ValidationFailedException([new ValidationError("token", "InvalidToken")]);
+        }
+
         await using var transaction = await db.BeginWriteAsync(cancellationToken);
         var result = await users.ResetPasswordAsync(user, token, password);
         if (!result.Succeeded)
@@ -211,6 +270,12 @@ public sealed class ManageUsers(UserManager<AppUser> users, RecoveryWatchDbConte
 
     private static void Check(IdentityResult result, string field)
     {
+        if (result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.ConcurrencyFailure)))
+        {
+            // Another request changed the same account at the same moment (its concurrency stamp moved).
+            throw ConflictException.ConcurrentChange(field);
+        }
+
         if (!result.Succeeded)
         {
             throw new ValidationFailedException([.. result.Errors.Select(e => new ValidationError(field, "Identity", e.Description))]);

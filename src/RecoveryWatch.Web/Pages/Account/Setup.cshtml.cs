@@ -30,6 +30,10 @@ public sealed class SetupModel(ManageUsers manageUsers, IStringLocalizer<SharedR
     [DataType(DataType.Password)]
     public string Confirm { get; set; } = string.Empty;
 
+    /// <summary>The link came from "Forgot password?" rather than an invitation; only the wording differs.</summary>
+    [BindProperty(SupportsGet = true)]
+    public bool Reset { get; set; }
+
     public bool Done { get; private set; }
 
     public void OnGet()

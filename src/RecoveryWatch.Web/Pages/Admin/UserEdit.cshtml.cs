@@ -17,6 +17,34 @@ public sealed class UserEditModel(ManageUsers manageUsers, UserManager<AppUser> 
     [BindProperty]
     public SaveUserRequest Input { get; set; } = new();
 
+    /// <summary>The new invitation link after a re-send, shown once to be passed on like the first one.</summary>
+    public string? InvitationLink { get; private set; }
+
+    /// <summary>Re-sends the invitation of an account that has no password yet; the previous link stops working.</summary>
+    public async Task<IActionResult> OnPostResendAsync(string id, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var invitation = await manageUsers.ResendInvitationAsync(id, User.Actor(), cancellationToken);
+            InvitationLink = AccountLinks.Setup(Request, invitation.User.Id, invitation.SetupToken);
+        }
+        catch (NotFoundException)
+        {
+            return NotFound();
+        }
+        catch (ValidationFailedException exception)
+        {
+            foreach (var error in exception.Errors)
+            {
+                ModelState.AddModelError(string.Empty, localizer.Message(error));
+            }
+        }
+
+        Subject = await manageUsers.GetAsync(id, cancellationToken);
+        Input = new SaveUserRequest { Email = Subject.Email, DisplayName = Subject.DisplayName, Role = Subject.Role, States = [.. Subject.States], Disabled = Subject.Disabled };
+        return Page();
+    }
+
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
     {
         try

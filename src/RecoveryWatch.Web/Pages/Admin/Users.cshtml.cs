@@ -28,7 +28,7 @@ public sealed class UsersModel(ManageUsers manageUsers, IStringLocalizer<SharedR
         {
             var invitation = await manageUsers.InviteAsync(Input, User.Actor(), cancellationToken);
             InvitedEmail = invitation.User.Email;
-            InvitationLink = $"{Request.Scheme}://{Request.Host}/account/setup?userId={Uri.EscapeDataString(invitation.User.Id)}&token={Uri.EscapeDataString(invitation.SetupToken)}";
+            InvitationLink = AccountLinks.Setup(Request, invitation.User.Id, invitation.SetupToken);
             Input = new SaveUserRequest { Role = Roles.FocalPoint };
             ModelState.Clear();
         }

@@ -14,9 +14,11 @@ public sealed class HistoryModel(ReadAuditLog readAuditLog) : PageModel
     public int Id { get; private set; }
     public AuditPage Entries { get; private set; } = new([], 0, 1, ReadAuditLog.PageSize);
 
-    public async Task OnGetAsync(int id, int? page, CancellationToken cancellationToken)
+    public async Task OnGetAsync(int id, CancellationToken cancellationToken)
     {
         Id = id;
-        Entries = await readAuditLog.HandleAsync(nameof(Case), id.ToString(CultureInfo.InvariantCulture), page ?? 1, cancellationToken);
+        // ?page= is read from the query string: a bound "page" gets Razor Pages' own route value (the page's name).
+        var page = int.TryParse(Request.Query["page"], NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number : 1;
+        Entries = await readAuditLog.HandleAsync(nameof(Case), id.ToString(CultureInfo.InvariantCulture), page, cancellationToken);
     }
 }
