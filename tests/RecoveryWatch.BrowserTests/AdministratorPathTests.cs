@@ -40,8 +40,10 @@ public sealed class AdministratorPathTests(BrowserApp app)
         await page.Locator("header nav a[href='/admin/audit']").ClickAsync();
         await Expect(page.Locator("table.audit tbody tr").First).ToBeVisibleAsync();
         await UserPaths.CheckAsync(page, language);
-        await page.Locator("main form.audit-filters button[type=submit], main .audit-filters button[type=submit]").First.ClickAsync();
+        // Filtered to what the set-up of these tests did (the same page, so axe is not run again).
+        await page.Locator("main form.audit-filters [name=actor]").FillAsync("browser-test");
+        await page.Locator("main form.audit-filters button[type=submit]").ClickAsync();
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("actor="));
         await Expect(page.Locator("table.audit")).ToBeVisibleAsync();
-        await UserPaths.CheckAsync(page, language);
     }
 }

@@ -34,8 +34,8 @@ public sealed class DelegatePathTests(BrowserApp app)
         await Expect(silence.Locator(".local-time").First).ToBeVisibleAsync();
         await UserPaths.CheckAsync(page, language);
 
-        // A document of the agenda, and one of its language versions.
-        await page.Locator("section.agenda ul.documents a[href^='/documents']").First.ClickAsync();
+        // The agenda document, and one of its language versions.
+        await page.Locator("section.agenda h2 a[href^='/documents?symbol=']").ClickAsync();
         await Expect(page.Locator("table.versions a[download]").First).ToBeVisibleAsync();
         await UserPaths.CheckAsync(page, language);
         var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("table.versions a[download]").First.ClickAsync());

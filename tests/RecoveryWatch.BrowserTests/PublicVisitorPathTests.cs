@@ -26,6 +26,10 @@ public sealed partial class PublicVisitorPathTests(BrowserApp app)
         await Expect(page).ToHaveURLAsync(CasesPage());
         await UserPaths.AssertFitsAsync(page);
 
+        // On a phone the filters fill several screens before the results: a link goes straight to them.
+        await page.Locator(".skip-to-results a[href='#results']").ClickAsync();
+        await Expect(page.Locator("#results-heading")).ToBeInViewportAsync();
+
         // Search by words, then narrow by a facet (the stage "Returned") offered beside the results.
         await page.Locator("#filter-q").FillAsync("pension");
         await page.Locator("#search-form button[type=submit]").ClickAsync();
