@@ -52,6 +52,22 @@ public sealed class PhoneLayoutTests(BrowserApp app)
             }
         }
 
+        // A published good practice, the first listed (the demo data has some; other flows may add more).
+        await page.GotoAsync("/good-practices");
+        var practice = page.Locator("main .practice-list a[href^='/good-practices/']:not([href*='edit'])");
+        if (await practice.CountAsync() > 0)
+        {
+            await practice.First.ClickAsync();
+            try
+            {
+                await UserPaths.AssertFitsAsync(page);
+            }
+            catch (Xunit.Sdk.TrueException e)
+            {
+                failures.Add(e.Message);
+            }
+        }
+
         Assert.True(failures.Count == 0, string.Join("\n\n", failures));
     }
 }
