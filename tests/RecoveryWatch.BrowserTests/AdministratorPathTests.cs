@@ -17,7 +17,8 @@ public sealed class AdministratorPathTests(BrowserApp app)
     public async Task Administrator_reads_users_rounds_and_the_audit_log(string language)
     {
         var page = await UserPaths.OpenAsync(app, language);
-        await UserPaths.VisitAsync(page, "/account/login", language);
+        // The sign-in page passes axe in FocalPointPathTests; here it is only the way in.
+        await page.GotoAsync("/account/login");
         await UserPaths.SignInAsync(page, BrowserApp.AdminEmail, BrowserApp.AdminPassword);
 
         await page.Locator("header nav a[href='/admin/users']").ClickAsync();

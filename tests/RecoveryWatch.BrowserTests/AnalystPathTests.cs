@@ -29,7 +29,8 @@ public sealed class AnalystPathTests(BrowserApp app)
         }
 
         var page = await UserPaths.OpenAsync(app, language);
-        await UserPaths.VisitAsync(page, "/account/login", language);
+        // The sign-in page passes axe in FocalPointPathTests; here it is only the way in.
+        await page.GotoAsync("/account/login");
         await UserPaths.SignInAsync(page, email, Password);
 
         // The demo round: Switzerland's answer awaits review.

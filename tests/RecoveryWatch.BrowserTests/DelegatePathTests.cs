@@ -19,7 +19,8 @@ public sealed class DelegatePathTests(BrowserApp app)
         var page = await UserPaths.OpenAsync(app, language);
         var scriptErrors = new List<string>();
         page.PageError += (_, error) => scriptErrors.Add(error);
-        await UserPaths.VisitAsync(page, "/account/login", language);
+        // The sign-in page passes axe in FocalPointPathTests; here it is only the way in.
+        await page.GotoAsync("/account/login");
         await UserPaths.SignInAsync(page, BrowserApp.DelegateEmail, BrowserApp.DelegatePassword);
 
         await page.Locator("header nav a[href='/meetings']").ClickAsync();
