@@ -31,7 +31,10 @@ public sealed class ResourceReminderText(IStringLocalizer<SharedResource> locali
         {
             var culture = CultureInfo.GetCultureInfo(Languages.Normalize(language));
             CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = culture;
-            var day = deadline.ToString(PartialDate.LongDateWithoutWeekday(culture), culture);
+            // The UN writes English dates day first ("31 January 2021", United Nations Editorial Manual), not as the
+            // neutral English culture's month-first pattern does; the other languages' own long dates are UN style already.
+            var pattern = culture.TwoLetterISOLanguageName == "en" ? "d MMMM yyyy" : PartialDate.LongDateWithoutWeekday(culture);
+            var day = deadline.ToString(pattern, culture);
             var state = ReferenceCatalog.Default.StateName(stateCode, culture.TwoLetterISOLanguageName);
             return new ReminderMessage(
                 Languages.Normalize(language),
