@@ -27,7 +27,7 @@ public sealed class RoundReminder
         SentAt = sentAt;
         Day = DateOnly.FromDateTime(sentAt.UtcDateTime);
         SentBy = sentBy;
-        Recipients = string.Join("; ", recipients);
+        Recipients = Join(recipients);
         Language = language;
         Subject = subject;
         Body = body;
@@ -41,6 +41,24 @@ public sealed class RoundReminder
     public int Id { get; private set; }
     public int RoundId { get; private set; }
     public string StateCode { get; private set; }
+
+    /// <summary>The addresses that fit the column, whole (a State with dozens of focal points keeps the first ones, in order,
+    /// rather than a cut address).</summary>
+    private static string Join(IEnumerable<string> recipients)
+    {
+        var kept = new List<string>();
+        foreach (var address in recipients)
+        {
+            if (string.Join("; ", kept.Append(address)).Length > RecipientsLength)
+            {
+                break;
+            }
+
+            kept.Add(address);
+        }
+
+        return string.Join("; ", kept);
+    }
 
     /// <summary>The day (UTC) it was sent: one reminder per State and round a day.</summary>
     public DateOnly Day { get; private set; }

@@ -17,8 +17,8 @@ namespace RecoveryWatch.Tests.Identity;
 /// </summary>
 public abstract partial class LinkCheckTests(WorldApp world)
 {
-    private const int MaxRequests = 400;
-    private const int MaxVariantsPerPath = 3;
+    private const int MaxRequests = 300;
+    private const int MaxVariantsPerPath = 2;
 
     [Theory]
     [InlineData(AccessMatrixTests.Role.Anonymous)]
