@@ -17,6 +17,16 @@ public static class RoundEndpoints
         rounds.MapGet("/", ListAsync).RequireAuthorization(Policies.TakePartInRounds).WithSummary("Rounds, with the status of each State asked (a focal point sees its own)");
         rounds.MapPost("/", CreateAsync).RequireAuthorization(Policies.ManageUsers).WithSummary("Create an information request (administrators)");
         rounds.MapGet("/{id:int}", GetAsync).RequireAuthorization(Policies.TakePartInRounds).WithSummary("One round");
+        rounds.MapPut("/{id:int}", UpdateAsync).RequireAuthorization(Policies.ManageUsers)
+            .WithSummary("Edit a round (administrators): send back what GET returns with the changes (title in ?lang=, mandate, period, deadline, questionnaireVersion, "
+                + "states); id, code and each State's status are read-only. 200 with the round; unchanged, nothing is written. 409 on a stale version, on removing a State "
+                + "that has answered, or on changing the questionnaire or the period once a State has answered");
+        rounds.MapGet("/{id:int}/reminders", RemindersAsync).RequireAuthorization(Policies.EditCases)
+            .WithSummary("The reminders sent for the round (Secretariat): when, to which State, to whom, by whom, and the text sent in the recipient's language");
+        rounds.MapPost("/{id:int}/reminders", RemindAsync).RequireAuthorization(Policies.EditCases)
+            .WithSummary("Remind States that have not answered (Secretariat): {\"states\":[ISO3…]} for chosen States, or no body / no States for every overdue State. "
+                + "One reminder per State and round a day: the answer lists the reminders sent and the States skipped (already reminded today, no focal point, answered); "
+                + "409 if another request reminded one of them at the same moment");
         rounds.MapGet("/{id:int}/template.xlsx", TemplateAsync).RequireAuthorization(Policies.TakePartInRounds).WithSummary("The Excel template for a State (?state=ISO3&lang=), pre-filled with its known cases");
         rounds.MapGet("/{id:int}/note.docx", NoteAsync).RequireAuthorization(Policies.ManageMeetings)
             .WithSummary("The Secretariat's note to the Working Group on the round, as a Word document (?lang=, ?symbol= else the next free CAC/COSP/WG.2/<year>/<n>), "
@@ -62,6 +72,15 @@ public static class RoundEndpoints
 
     private static async Task<Ok<RoundView>> GetAsync(int id, HttpContext http, Rounds rounds, CancellationToken ct) =>
         TypedResults.Ok(await rounds.GetAsync(id, http.User.ActingStates(), Localization.RequestedLanguage(http), ct));
+
+    private static async Task<Ok<RoundView>> UpdateAsync(int id, EditRoundRequest request, HttpContext http, Rounds rounds, CancellationToken ct) =>
+        TypedResults.Ok((await rounds.UpdateAsync(id, request, Localization.RequestedLanguage(http), http.User.Actor(), ct)).Round);
+
+    private static async Task<Ok<IReadOnlyList<ReminderView>>> RemindersAsync(int id, Reminders reminders, CancellationToken ct) =>
+        TypedResults.Ok(await reminders.ListAsync(id, ct));
+
+    private static async Task<Ok<RemindersOutcome>> RemindAsync(int id, SendRemindersRequest? request, HttpContext http, Reminders reminders, CancellationToken ct) =>
+        TypedResults.Ok(await reminders.SendAsync(id, request ?? new SendRemindersRequest(), http.User.Actor(), ct));
 
     private static async Task<Created<RoundView>> CreateAsync(CreateRoundRequest request, HttpContext http, Rounds rounds, CancellationToken ct)
     {

@@ -55,6 +55,9 @@ public static class DataServices
         services.AddScoped<RecoveryWatch.Meetings.UploadDocumentVersion>();
         services.AddScoped<RecoveryWatch.Collection.SeedDemoRound>();
         services.AddScoped<RecoveryWatch.Collection.Rounds>();
+        services.AddScoped<RecoveryWatch.Collection.Reminders>();
+        services.AddScoped<RecoveryWatch.Collection.IReminderText, ResourceReminderText>();
+        services.AddSingleton<RecoveryWatch.Collection.IReminderSender, LoggedReminderSender>();
         services.AddScoped<RecoveryWatch.Collection.SubmissionTemplate>();
         services.AddScoped<RecoveryWatch.Collection.ImportSubmission>();
         services.AddScoped<RecoveryWatch.Collection.ReviewSubmission>();

@@ -56,6 +56,30 @@ public sealed class InformationRound
     public int QuestionnaireVersion { get; private set; }
     public IReadOnlyCollection<RoundState> States => _states;
 
+    /// <summary>Raised by every edit; a concurrency token, so an edit based on a stale read is refused (409), not applied
+    /// over another administrator's change.</summary>
+    public int Version { get; private set; }
+
+    /// <summary>An administrator's edit. The caller has checked the rules (a State that has answered stays asked; the
+    /// questionnaire and the period change only while nobody has answered); this applies them and raises the version.</summary>
+    public void Revise(LocalizedText title, string mandate, DateOnly periodFrom, DateOnly periodTo, DateTimeOffset deadline, int questionnaireVersion, IReadOnlyCollection<string> stateCodes)
+    {
+        if (periodTo < periodFrom)
+        {
+            throw new ArgumentException("The period ends before it starts.", nameof(periodTo));
+        }
+
+        Title = title;
+        Mandate = mandate;
+        PeriodFrom = periodFrom;
+        PeriodTo = periodTo;
+        Deadline = deadline;
+        QuestionnaireVersion = questionnaireVersion;
+        _states.RemoveAll(s => !stateCodes.Contains(s.StateCode));
+        Ask(stateCodes);
+        Version++;
+    }
+
     public void Ask(IEnumerable<string> stateCodes)
     {
         foreach (var code in stateCodes.Where(c => _states.All(s => s.StateCode != c)))

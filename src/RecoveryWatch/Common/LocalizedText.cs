@@ -43,6 +43,13 @@ public sealed class LocalizedText : IEquatable<LocalizedText>
         : _texts.TryGetValue(ReferenceData.Languages.Default, out var english) ? english
         : _texts.Values.FirstOrDefault() ?? string.Empty;
 
+    /// <summary>The language <see cref="Get"/> answers in for <paramref name="language"/>: that one, else English, else the
+    /// first it exists in. A page marks a fallback with it (<c>lang</c>, <c>dir</c>) and says the reader's version is missing.</summary>
+    public string LanguageOf(string language) =>
+        _texts.ContainsKey(ReferenceData.Languages.Normalize(language)) ? ReferenceData.Languages.Normalize(language)
+        : _texts.ContainsKey(ReferenceData.Languages.Default) ? ReferenceData.Languages.Default
+        : _texts.Keys.FirstOrDefault() ?? ReferenceData.Languages.Default;
+
     public string ToJson() => JsonSerializer.Serialize(_texts);
 
     public static LocalizedText FromJson(string json) =>

@@ -60,6 +60,12 @@ public sealed class ConflictException : ValidationFailedException
     {
     }
 
+    /// <summary>Several reasons at once, each under its field (an edit of a round refused for two of its States).</summary>
+    public ConflictException(IReadOnlyList<ValidationError> errors)
+        : base(errors)
+    {
+    }
+
     public ConflictException(string message)
         : base(message)
     {

@@ -16,6 +16,7 @@ internal sealed class InformationRoundConfiguration : IEntityTypeConfiguration<I
         builder.Property(r => r.Languages).HasMaxLength(40);
         builder.HasMany(r => r.States).WithOne().HasForeignKey(s => s.RoundId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(r => r.States).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Property(r => r.Version).IsConcurrencyToken();
     }
 }
 
@@ -131,5 +132,25 @@ internal sealed class SubmittedDetailConfiguration : IEntityTypeConfiguration<Su
         builder.Property(d => d.CompensationOrdered).HasPrecision(Cases.CaseLimits.AmountPrecision, Cases.CaseLimits.AmountScale);
         builder.Property(d => d.CompensationPaid).HasPrecision(Cases.CaseLimits.AmountPrecision, Cases.CaseLimits.AmountScale);
         builder.Property(d => d.Currency).HasMaxLength(3);
+    }
+}
+
+internal sealed class RoundReminderConfiguration : IEntityTypeConfiguration<RoundReminder>
+{
+    public void Configure(EntityTypeBuilder<RoundReminder> builder)
+    {
+        builder.ToTable("RoundReminders");
+        builder.Property(r => r.StateCode).HasMaxLength(3);
+        builder.Property(r => r.SentBy).HasMaxLength(256);
+        builder.Property(r => r.Recipients).HasMaxLength(RoundReminder.RecipientsLength);
+        builder.Property(r => r.Language).HasMaxLength(2);
+        builder.Property(r => r.Subject).HasMaxLength(RoundReminder.SubjectLength);
+        builder.Property(r => r.Body).HasMaxLength(RoundReminder.BodyLength);
+
+        // One reminder per State and round a day (UTC): two clicks at once, or two app instances, send one, the unique
+        // index refusing the second copy whatever the timing.
+        builder.HasIndex(r => new { r.RoundId, r.StateCode, r.Day }).IsUnique();
+        builder.HasOne<InformationRound>().WithMany().HasForeignKey(r => r.RoundId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<StateRecord>().WithMany().HasForeignKey(r => r.StateCode).OnDelete(DeleteBehavior.Restrict);
     }
 }

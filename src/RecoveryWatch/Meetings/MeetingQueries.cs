@@ -47,7 +47,7 @@ public sealed record JointPartner(string Body, string Session, string Item);
 public sealed record JointSittingView(string Footnote, IReadOnlyList<int> Items, IReadOnlyList<JointPartner> Partners, string Text);
 
 public sealed record DocumentView(string Symbol, string Title, Distribution Distribution, string OriginalLanguage, DateOnly? Date, DateOnly? ReissuedOn,
-    IReadOnlyList<string> AgendaItems, IReadOnlyList<DocumentVersionView> Versions, string? Parent, IReadOnlyList<string> Related);
+    IReadOnlyList<string> AgendaItems, IReadOnlyList<DocumentVersionView> Versions, string? Parent, IReadOnlyList<string> Related, string TitleLanguage);
 
 public sealed record DocumentVersionView(string Language, VersionStatus Status, string? FileName, long Size, string? Sha256, string? Url);
 
@@ -142,7 +142,8 @@ public static class MeetingQueries
                 v.Language, v.Status, v.FileName, v.Size, v.Sha256,
                 v.Status == VersionStatus.Available ? $"/api/v1/documents/{Uri.EscapeDataString(d.Symbol)}/{v.Language}" : null))],
             symbol.Parent?.ToString(),
-            related);
+            related,
+            d.Title.LanguageOf(language));
     }
 
     private static List<string> Split(string text) => [.. text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];

@@ -17,6 +17,9 @@ namespace RecoveryWatch.Web.Pages.Meetings;
 public sealed class DetailsModel(RecoveryWatchDbContext db, SilenceProcedures silence, AgendaLifecycle lifecycle, IAuthorizationService authorization, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     public MeetingView Meeting { get; private set; } = null!;
+
+    /// <summary>The language the agenda was asked for (?lang=, else the reader's); the agenda may exist only in others.</summary>
+    public string RequestedLanguage { get; private set; } = RecoveryWatch.ReferenceData.Languages.Default;
     public IReadOnlyDictionary<string, MeetingDocument> Documents { get; private set; } = new Dictionary<string, MeetingDocument>();
     public IReadOnlyList<SilenceView> Procedures { get; private set; } = [];
     public bool CanCirculate { get; private set; }
@@ -191,6 +194,7 @@ public sealed class DetailsModel(RecoveryWatchDbContext db, SilenceProcedures si
         }
 
         var language = RecoveryWatch.ReferenceData.Languages.Normalize(Lang ?? Localization.CurrentLanguage);
+        RequestedLanguage = language;
         Meeting = MeetingQueries.View(meeting, language);
         Documents = await MeetingQueries.DocumentsAsync(db, meeting, cancellationToken);
         Procedures = await silence.ForMeetingAsync(id, cancellationToken);

@@ -13,8 +13,26 @@ namespace RecoveryWatch.Web.Pages.Rounds;
 /// which answers with every error and its cell in the reader's language. An upload that would supersede the State's
 /// current answer is not stored until the sender has seen that answer (date, channel, counts) and ticked to replace it.</summary>
 [Authorize(Policy = Policies.TakePartInRounds)]
-public sealed class DetailsModel(RecoveryWatch.Collection.Rounds rounds, ImportSubmission import, RecoveryWatchDbContext db, IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class DetailsModel(RecoveryWatch.Collection.Rounds rounds, ImportSubmission import, RecoveryWatchDbContext db, IStringLocalizer<SharedResource> localizer,
+    Reminders reminders, IAuthorizationService authorization) : PageModel
 {
+    /// <summary>The reminders sent for this round, newest first (Secretariat only).</summary>
+    public IReadOnlyList<ReminderView> SentReminders { get; private set; } = [];
+
+    /// <summary>What the reminder just asked for did: sent to whom, and who was skipped and why.</summary>
+    public RemindersOutcome? ReminderResult { get; private set; }
+
+    /// <summary>Why the reminder was not sent (no State chosen, or sent at the same moment by another request).</summary>
+    public IReadOnlyList<string> ReminderErrors { get; private set; } = [];
+
+    /// <summary>The States ticked for a reminder.</summary>
+    [BindProperty]
+    public List<string> RemindStates { get; set; } = [];
+
+    public bool CanEdit { get; private set; }
+
+    public bool Edited { get; private set; }
+
     public RoundView Round { get; private set; } = null!;
     public IReadOnlyList<(string Where, string Message)> Errors { get; private set; } = [];
 
@@ -38,9 +56,10 @@ public sealed class DetailsModel(RecoveryWatch.Collection.Rounds rounds, ImportS
 
     public bool IsSecretariat => User.ActingStates() is null;
 
-    public async Task<IActionResult> OnGetAsync(int id, int? submitted, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(int id, int? submitted, bool? edited, CancellationToken cancellationToken)
     {
         Submitted = submitted;
+        Edited = edited == true;
         return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
     }
 
@@ -89,11 +108,49 @@ public sealed class DetailsModel(RecoveryWatch.Collection.Rounds rounds, ImportS
         return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
     }
 
+    /// <summary>The Secretariat reminds the overdue States (<paramref name="scope"/> "overdue") or those ticked ("selected").
+    /// One reminder per State a day: a second click, even at the same moment, sends nothing more.</summary>
+    public async Task<IActionResult> OnPostRemindAsync(int id, string? scope, CancellationToken cancellationToken)
+    {
+        if (!(await authorization.AuthorizeAsync(User, Policies.EditCases)).Succeeded)
+        {
+            return Forbid();
+        }
+
+        if (scope != "overdue" && RemindStates.Count == 0)
+        {
+            ReminderErrors = [localizer.Message(new ValidationError("states", "ChooseStates"))];
+        }
+        else
+        {
+            try
+            {
+                ReminderResult = await reminders.SendAsync(id, new SendRemindersRequest { States = scope == "overdue" ? null : [.. RemindStates] }, User.Actor(), cancellationToken);
+            }
+            catch (NotFoundException)
+            {
+                return NotFound();
+            }
+            catch (ValidationFailedException exception)
+            {
+                ReminderErrors = [.. exception.Errors.Select(localizer.Message)];
+            }
+        }
+
+        return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+    }
+
     private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)
     {
         try
         {
             Round = await rounds.GetAsync(id, User.ActingStates(), Localization.CurrentLanguage, cancellationToken);
+            CanEdit = (await authorization.AuthorizeAsync(User, Policies.ManageUsers)).Succeeded;
+            if (IsSecretariat)
+            {
+                SentReminders = await reminders.ListAsync(id, cancellationToken);
+            }
+
             return true;
         }
         catch (NotFoundException)
