@@ -95,6 +95,13 @@ public abstract partial class LanguageCrawlTests(WorldApp world)
                         }
                     }
 
+                    // English typed into a page rather than taken from a resource: two English function words in one piece
+                    // of text (user data, which may well be English, is isolated and skipped above).
+                    if (EnglishWords().Matches(text).Select(m => m.Value.ToLowerInvariant()).Distinct().Count() >= 2)
+                    {
+                        findings.Add($"{language} {role} {url}: English text \"{Short(text)}\"");
+                    }
+
                     if (OneWithPlural().Match(text) is { Success: true } one)
                     {
                         findings.Add($"{language} {role} {url}: \"{one.Value}\" (a plural after 1) in \"{Short(text)}\"");
@@ -281,6 +288,9 @@ public abstract partial class LanguageCrawlTests(WorldApp world)
 
     [GeneratedRegex(@"\{\d+(?:[:,][^}]*)?\}")]
     private static partial Regex Placeholder();
+
+    [GeneratedRegex(@"(?<!\p{L})(the|and|with|of|for|is|are|this|your|to|from|by)(?!\p{L})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex EnglishWords();
 
     [GeneratedRegex(@"\d+")]
     private static partial Regex Digits();
