@@ -36,6 +36,13 @@ public static class UnFormat
             var format = culture.NumberFormat;
             format.NumberGroupSeparator = format.CurrencyGroupSeparator = format.PercentGroupSeparator = ",";
             format.NumberDecimalSeparator = format.CurrencyDecimalSeparator = format.PercentDecimalSeparator = ".";
+            // The same for signs: the Arabic percent sign and the letter marks CLDR puts around signs belong with Arabic
+            // digits; with Latin ones the document versions write "%" and "-", as the English version does.
+            format.PercentSymbol = "%";
+            format.PercentPositivePattern = 1;
+            format.PercentNegativePattern = 1;
+            format.NegativeSign = "-";
+            format.PositiveSign = "+";
         }
 
         // Day-month-year written out, without the weekday (dates of legal measures and deadlines are read for the date).

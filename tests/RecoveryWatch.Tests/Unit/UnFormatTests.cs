@@ -74,6 +74,8 @@ public sealed class UnFormatTests
         var arabic = CultureInfo.GetCultureInfo("ar");
         Assert.Equal("1,234,567", UnFormat.Number(1234567, arabic));
         Assert.Equal("2.5", UnFormat.Number(2.5, 1, arabic));
+        Assert.Equal("-1,250", UnFormat.Number(-1250, arabic));
+        Assert.Equal("45%", UnFormat.Percent(0.45m, arabic));
         Assert.DoesNotContain(UnFormat.DateTime(Afternoon, arabic), c => c is >= '\u0660' and <= '\u0669');
     }
 
