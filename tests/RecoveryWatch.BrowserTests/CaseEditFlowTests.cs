@@ -38,7 +38,7 @@ public sealed class CaseEditFlowTests(BrowserApp app)
 
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Browser-recorded case of illicit enrichment" })).ToBeVisibleAsync();
         await Expect(page.Locator("ol.timeline > li")).ToHaveCountAsync(1);
-        await Expect(page.Locator("ol.timeline")).ToContainTextAsync("250,000 USD");
+        await Expect(page.Locator("ol.timeline")).ToContainTextAsync("USD\u00A0250,000");
         await Expect(page.Locator("ol.timeline")).ToContainTextAsync("April 2018");
         await Expect(page.GetByText("UNCAC art. 20")).ToBeVisibleAsync();
     }

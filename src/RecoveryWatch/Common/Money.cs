@@ -7,12 +7,8 @@ namespace RecoveryWatch.Common;
 /// beside it, never instead of it.</summary>
 public readonly record struct Money(decimal Amount, string Currency)
 {
-    public string ToDisplayString(CultureInfo culture)
-    {
-        var minorUnits = ReferenceCatalog.Default.Currencies.TryGetValue(Currency, out var info) ? info.MinorUnits : 2;
-        var decimals = Amount == decimal.Truncate(Amount) ? 0 : minorUnits;
-        return Amount.ToString("N" + decimals.ToString(CultureInfo.InvariantCulture), culture) + " " + Currency;
-    }
+    /// <summary>For a reader: see <see cref="UnFormat.Money(decimal, string, CultureInfo?)"/>.</summary>
+    public string ToDisplayString(CultureInfo culture) => UnFormat.Money(Amount, Currency, culture);
 }
 
 public static class Amounts

@@ -94,15 +94,11 @@ public readonly record struct PartialDate : IComparable<PartialDate>
         : Year.ToString("D4", CultureInfo.InvariantCulture);
 
     /// <summary>Formats for a reader: "2019", "March 2019" or "14 March 2019" in the reader's culture.</summary>
-    public string ToDisplayString(CultureInfo culture) =>
-        Day is not null ? Earliest.ToString(LongDateWithoutWeekday(culture), culture)
-        : Month is not null ? Earliest.ToString("Y", culture)
-        : Year.ToString(culture);
+    public string ToDisplayString(CultureInfo culture) => UnFormat.Date(this, culture);
 
     /// <summary>The culture's long date without the day of the week ("15 mars 2021", "2021年3月15日"): dates of legal
     /// measures are read for the date, and the weekday only lengthens them.</summary>
-    public static string LongDateWithoutWeekday(CultureInfo culture) =>
-        culture.DateTimeFormat.LongDatePattern.Replace("dddd", string.Empty, StringComparison.Ordinal).Trim(' ', ',', '\u060C');
+    public static string LongDateWithoutWeekday(CultureInfo culture) => UnFormat.DatePattern(culture);
 
     public static bool operator <(PartialDate left, PartialDate right) => left.CompareTo(right) < 0;
     public static bool operator >(PartialDate left, PartialDate right) => left.CompareTo(right) > 0;

@@ -116,7 +116,7 @@ public static class AnnotatedAgenda
         {
             var start = meeting.Local(slot.StartsAt);
             var end = meeting.Local(slot.EndsAt);
-            var when = start.ToString(PartialDate.LongDateWithoutWeekday(culture), culture) + "\n" + start.ToString("t", culture) + "–" + end.ToString("t", culture);
+            var when = start.ToString(PartialDate.LongDateWithoutWeekday(culture), culture) + "\n" + UnFormat.Time(start, culture) + "–" + UnFormat.Time(end, culture);
             var continued = slot.ContinuedItems.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
             var labelsOfItems = slot.Items.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             var titles = labelsOfItems.Select(label =>

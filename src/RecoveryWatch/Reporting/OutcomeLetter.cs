@@ -16,7 +16,7 @@ public static class OutcomeLetter
         var culture = CultureInfo.GetCultureInfo(language);
         var labels = Labels.Silence;
         var rtl = UnLanguages.IsRightToLeft(language);
-        string When(DateTimeOffset utc) => meeting.Local(utc).ToString(PartialDate.LongDateWithoutWeekday(culture) + " HH:mm", culture);
+        string When(DateTimeOffset utc) => UnFormat.DateTime(meeting.Local(utc), culture);
         var paragraphs = new List<string>
         {
             labels["Subject", language],

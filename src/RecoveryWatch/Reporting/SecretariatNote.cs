@@ -82,13 +82,13 @@ public static partial class SecretariatNote
 
         public string Label(string key) => Labels.Note[key, Language];
 
-        private string Date(DateOnly date) => date.ToString(PartialDate.LongDateWithoutWeekday(Culture), Culture);
+        private string Date(DateOnly date) => UnFormat.Date(date, Culture);
 
         /// <summary>Figures in Arabic documents of the United Nations are written in Western digits with a comma between
-        /// thousands, as in the other languages' versions; the culture's own separators are kept elsewhere.</summary>
-        private CultureInfo Numbers => Rtl ? CultureInfo.InvariantCulture : Culture;
+        /// thousands, as in the other languages' versions: UnFormat's conventions, the same as the site's.</summary>
+        private CultureInfo Numbers => UnFormat.Culture(Culture);
 
-        private string Number(decimal value) => value.ToString("N0", Numbers);
+        private string Number(decimal value) => UnFormat.Number(value, 0, Culture);
 
         public void Masthead(Body body, NoteContent content)
         {

@@ -199,8 +199,8 @@ public abstract class CaseSearchTests(WorldApp world)
         var html = await world.CreateClient().GetStringAsync($"/cases/{world.Alpha}?culture=en");
         Assert.Contains("Alpha embezzlement of public funds", html, StringComparison.Ordinal);
         Assert.Contains("class=\"timeline\"", html, StringComparison.Ordinal);
-        Assert.Contains("1,000,000 CHF", html, StringComparison.Ordinal);
-        Assert.Contains("1,100,000 USD", html, StringComparison.Ordinal);
+        Assert.Matches("CHF(&#xA0;|\u00A0)1,000,000", html);
+        Assert.Matches("USD(&#xA0;|\u00A0)1,100,000", html);
         Assert.Contains("March 2015", html, StringComparison.Ordinal);
         Assert.Contains("UNCAC art. 17", html, StringComparison.Ordinal);
         Assert.Contains("UNCAC art. 55(1)(b)", html, StringComparison.Ordinal);

@@ -57,9 +57,9 @@ public sealed class CaseRuleTests
     [Fact]
     public void Money_is_shown_in_the_reader_culture_with_its_currency_code()
     {
-        Assert.Equal("1,234,567 CHF", new Money(1_234_567m, "CHF").ToDisplayString(CultureInfo.GetCultureInfo("en")));
-        Assert.Equal("1,234.50 USD", new Money(1_234.5m, "USD").ToDisplayString(CultureInfo.GetCultureInfo("en")));
-        Assert.Equal("1,500 JPY", new Money(1_500m, "JPY").ToDisplayString(CultureInfo.GetCultureInfo("en")));
+        Assert.Equal("CHF\u00A01,234,567", new Money(1_234_567m, "CHF").ToDisplayString(CultureInfo.GetCultureInfo("en")));
+        Assert.Equal("USD\u00A01,234.50", new Money(1_234.5m, "USD").ToDisplayString(CultureInfo.GetCultureInfo("en")));
+        Assert.Equal("JPY\u00A01,500", new Money(1_500m, "JPY").ToDisplayString(CultureInfo.GetCultureInfo("en")));
     }
 
     [Fact]

@@ -207,9 +207,9 @@ public sealed class DetailsModel(RecoveryWatchDbContext db, SilenceProcedures si
         return true;
     }
 
-    public string Time(DateTimeOffset local) => local.ToString("t", CultureInfo.CurrentCulture);
+    public string Time(DateTimeOffset local) => UnFormat.Time(local);
 
-    public string Day(DateTimeOffset local) => local.ToString("dddd " + PartialDate.LongDateWithoutWeekday(CultureInfo.CurrentCulture), CultureInfo.CurrentCulture);
+    public string Day(DateTimeOffset local) => local.ToString("dddd " + UnFormat.DatePattern(), UnFormat.Culture());
 
     public static string DocumentUrl(string symbol) => "/documents?symbol=" + Uri.EscapeDataString(symbol);
 }

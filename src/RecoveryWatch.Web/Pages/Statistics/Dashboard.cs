@@ -3,6 +3,7 @@ using Microsoft.Extensions.Localization;
 using RecoveryWatch.Analytics;
 using RecoveryWatch.Analytics.Charts;
 using RecoveryWatch.Cases;
+using RecoveryWatch.Common;
 using RecoveryWatch.ReferenceData;
 using RecoveryWatch.Web.Infrastructure;
 
@@ -15,8 +16,8 @@ public sealed record TableRow(IReadOnlyList<object> Values, string? Link)
     /// <summary>The values as the page shows them, figures in the reader's culture.</summary>
     public IEnumerable<string> Cells(CultureInfo culture) => Values.Select(v => v switch
     {
-        int i => i.ToString("N0", culture),
-        decimal d => d.ToString("N0", culture),
+        int i => UnFormat.Number(i, culture),
+        decimal d => UnFormat.Number(d, 0, culture),
         _ => Convert.ToString(v, culture) ?? "",
     });
 }
@@ -61,9 +62,9 @@ public sealed class Dashboard(VolumeStatistics volumes, DurationStatistics durat
         var culture = CultureInfo.CurrentCulture;
         var catalog = ReferenceCatalog.Default;
         string StageName(Stage s) => catalog.Stages[s.ToString()].Name(language);
-        string Count(int v) => v.ToString("N0", culture);
+        string Count(int v) => UnFormat.Number(v, culture);
         bool Wanted(string id) => only is null || only == id;
-        string Dollars(decimal v) => "USD " + v.ToString("N0", culture);
+        string Dollars(decimal v) => UnFormat.Usd(v, culture);
 
         var byYear = await volumes.HandleAsync(VolumeGrouping.Year, reader, null, filter, cancellationToken);
         var mapStage = filter.Stage ?? Stage.Frozen;
@@ -117,10 +118,10 @@ public sealed class Dashboard(VolumeStatistics volumes, DurationStatistics durat
                 r.CasesLink)).ToList();
             var values = byState.Zip(rows).ToDictionary(
                 p => p.First.Group,
-                p => new MapValue(p.First.UsdTotal, $"{p.Second.Values[0]}: USD {p.First.UsdTotal.ToString("N0", culture)} ({l["Statistics.CasesCount", Count(p.First.Cases)]})", p.Second.Link),
+                p => new MapValue(p.First.UsdTotal, $"{p.Second.Values[0]}: {Dollars(p.First.UsdTotal)} ({l["Statistics.CasesCount", Count(p.First.Cases)]})", p.Second.Link),
                 StringComparer.Ordinal);
             var missing = byState.Count(r => !WorldMap.Drawn.Contains(r.Group));
-            var alternative = l["Statistics.Map.Alternative", Count(byState.Count), Count(missing)];
+            var alternative = l.Plural("Statistics.Map.AlternativeCount", byState.Count, Count(missing));
             charts.Add(new DashboardChart("map", title, alternative,
                 new ChartTable([l["Statistics.Column.State"], l["Statistics.Column.Cases"], l["Statistics.Column.Usd"], l["Statistics.Column.WithoutRate"]], rows),
                 () => WorldMap.Svg(values, title, alternative, Dollars), () => WorldMap.Png(values)));
@@ -171,7 +172,7 @@ public sealed class Dashboard(VolumeStatistics volumes, DurationStatistics durat
 
         DashboardChart Bars(string id, string title, GroupedBarChart chart, ChartTable table)
         {
-            var alternative = l["Statistics.Bars.Alternative", title, Count(table.Rows.Count)];
+            var alternative = l.Plural("Statistics.Bars.AlternativeCount", table.Rows.Count, title);
             return new DashboardChart(id, title, alternative, table,
                 () => AccessibleSvg(StatisticsCharts.Svg(chart, language, ChartWidth, ChartHeight), id, title, alternative),
                 () => StatisticsCharts.Png(chart, language, ChartWidth, ChartHeight));
