@@ -100,8 +100,10 @@ public sealed class ReviewSubmission(RecoveryWatchDbContext db, TimeProvider clo
         var round = await db.Set<InformationRound>().AsNoTracking().SingleAsync(r => r.Id == submission.RoundId, cancellationToken);
         var touched = new List<int>();
         var merged = new List<(SubmittedCase Row, Case Target, string Action, int Figures)>();
+        var roundLabel = $"{round.Code} ({round.Mandate})";
+        var summaryLimit = FieldRules.For(db.Model).MaxLength<Case>(nameof(Case.Summary));
         var source = new CaseSource(SourceKind.StateSubmission, submission.StateCode, null,
-            $"{round.Code} ({round.Mandate})", DateOnly.FromDateTime(submission.SubmittedAt.UtcDateTime), Visibility.Public);
+            roundLabel, DateOnly.FromDateTime(submission.SubmittedAt.UtcDateTime), Visibility.Public);
         foreach (var row in submission.Cases.OrderBy(c => c.Row))
         {
             var figures = submission.Measures.Where(m => m.CaseReference == row.Reference).Select(m =>
@@ -126,8 +128,10 @@ public sealed class ReviewSubmission(RecoveryWatchDbContext db, TimeProvider clo
             else
             {
                 target = new Case(row.Title, isSynthetic: false, now);
-                target.Describe(row.Title, row.Summary, Visibility.Public, Visibility.Public, CaseStatus.Published, now);
-                var other = row.RoleOfReportingState == StateRole.Requesting ? StateRole.Requested : StateRole.Requesting;
+                // A proposal, not a publication: the case stays a draft, with a public summary proposed from the answer and
+                // the submission as its source, until an analyst has read it and publishes it (PublishCase).
+                target.Describe(row.Title, ProposeSummary(row, submission, roundLabel, summaryLimit), Visibility.Public, Visibility.Public, CaseStatus.Draft, now);
+                var other = SubmissionQueries.CounterpartRole(row.RoleOfReportingState);
                 var requested = row.RoleOfReportingState == StateRole.Requested ? submission.StateCode : row.CounterpartState;
                 target.Replace(
                     [new CaseState(submission.StateCode, row.RoleOfReportingState, Visibility.Public), new CaseState(row.CounterpartState, other, Visibility.Public)],
@@ -207,6 +211,43 @@ public sealed class ReviewSubmission(RecoveryWatchDbContext db, TimeProvider clo
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return touched;
+    }
+
+    /// <summary>
+    /// The public summary proposed for a case a State reported: its own summary, then what it reported (who, in which
+    /// request, offences, figures), so the analyst starts from the answer's facts rather than from an empty field. Written
+    /// in English, the working language of the database's records; the analyst edits it before publishing.
+    /// </summary>
+    internal static string ProposeSummary(SubmittedCase row, Submission submission, string roundLabel, int? maxLength)
+    {
+        const string En = "en";
+        var catalog = ReferenceCatalog.Default;
+        string Role(StateRole role) => catalog.StateRoles.TryGetValue(role.ToString(), out var label) ? label.Name(En) : role.ToString();
+        var text = new System.Text.StringBuilder();
+        if (!string.IsNullOrWhiteSpace(row.Summary))
+        {
+            text.Append(row.Summary.Trim()).Append(' ');
+        }
+
+        text.Append(CultureInfo.InvariantCulture,
+            $"Reported by {catalog.StateName(submission.StateCode, En)} ({Role(row.RoleOfReportingState)}) concerning {catalog.StateName(row.CounterpartState, En)} ({Role(SubmissionQueries.CounterpartRole(row.RoleOfReportingState))}) in answer to {roundLabel}.");
+        var offences = row.Offences.Split(';', StringSplitOptions.RemoveEmptyEntries).Select(o => catalog.Offences.TryGetValue(o, out var label) ? label.Name(En) : o).ToList();
+        if (offences.Count > 0)
+        {
+            text.Append(" Offences: ").Append(string.Join("; ", offences)).Append('.');
+        }
+
+        var figures = submission.Measures.Where(m => m.CaseReference == row.Reference).OrderBy(m => m.Row)
+            .Select(m => string.Create(CultureInfo.InvariantCulture,
+                $"{(catalog.Stages.TryGetValue(m.Stage.ToString(), out var stage) ? stage.Name(En) : m.Stage.ToString())} {Amounts.Normalize(m.Amount):#,0.##} {m.Currency} ({m.Date})"))
+            .ToList();
+        if (figures.Count > 0)
+        {
+            text.Append(" Figures reported: ").Append(string.Join("; ", figures)).Append('.');
+        }
+
+        var summary = text.ToString().Trim();
+        return maxLength is { } max && summary.Length > max ? summary[..(max - 1)].TrimEnd() + "…" : summary;
     }
 
     private async Task SetRoundStateAsync(Submission submission, RoundStateStatus status, CancellationToken cancellationToken)
