@@ -102,7 +102,9 @@ public sealed class ReviewSubmission(RecoveryWatchDbContext db, TimeProvider clo
         var merged = new List<(SubmittedCase Row, Case Target, string Action, int Figures)>();
         var roundLabel = $"{round.Code} ({round.Mandate})";
         var summaryLimit = FieldRules.For(db.Model).MaxLength<Case>(nameof(Case.Summary));
-        var source = new CaseSource(SourceKind.StateSubmission, submission.StateCode, null,
+        // One source per case: a detail belongs to one case, so a single instance shared by every row of the answer ended
+        // up on one case only, and the other cases of the answer had no source at all.
+        CaseSource Source() => new(SourceKind.StateSubmission, submission.StateCode, null,
             roundLabel, DateOnly.FromDateTime(submission.SubmittedAt.UtcDateTime), Visibility.Public);
         foreach (var row in submission.Cases.OrderBy(c => c.Row))
         {
@@ -122,7 +124,7 @@ public sealed class ReviewSubmission(RecoveryWatchDbContext db, TimeProvider clo
                 target = await db.Cases.Include(c => c.Measures).Include(c => c.Sources).SingleAsync(c => c.Id == canonical, cancellationToken);
                 // A figure already stored (same stage, date, amount and currency) is not added twice when a State resends it.
                 var fresh = figures.Where(f => !target.Measures.Any(m => m.Stage == f.Stage && m.Date == f.Date && m.Amount == f.Amount && m.Currency == f.Currency)).ToList();
-                target.AddReported(fresh, source, now);
+                target.AddReported(fresh, Source(), now);
                 action = "update-from-submission";
             }
             else
@@ -137,7 +139,7 @@ public sealed class ReviewSubmission(RecoveryWatchDbContext db, TimeProvider clo
                     [new CaseState(submission.StateCode, row.RoleOfReportingState, Visibility.Public), new CaseState(row.CounterpartState, other, Visibility.Public)],
                     row.Offences.Split(';', StringSplitOptions.RemoveEmptyEntries).Select(o => new CaseOffence(o)),
                     row.Routes.Split(';', StringSplitOptions.RemoveEmptyEntries).Select(r => new Proceeding(r, requested, string.Empty, Visibility.Public)),
-                    figures, [], [], [], [source]);
+                    figures, [], [], [], [Source()]);
                 db.Cases.Add(target);
                 action = "create-from-submission";
             }

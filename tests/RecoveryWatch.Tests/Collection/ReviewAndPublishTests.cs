@@ -156,6 +156,27 @@ public abstract class ReviewAndPublishTests(RecoveryWatchApp app)
     }
 
     [Fact]
+    public async Task Every_case_of_an_answer_gets_the_submission_as_its_source()
+    {
+        var round = await _driver.RoundAsync("REVIEW-SOURCES-" + app.Kind, "GHA");
+        using var focal = await _driver.FocalPointAsync("GHA");
+        var file = await CollectionDriver.WorkbookAsync(focal, round, "GHA",
+            [[null, "GH-1", $"First of two {app.Kind}", "GBR", "Requesting", "Art17", "", ""], [null, "GH-2", $"Second of two {app.Kind}", "FRA", "Requested", "Art15", "", ""]],
+            [["GH-1", "Frozen", "BankFunds", "1000", "USD", "2016-05", null, null], ["GH-2", "Seized", "BankFunds", "2000", "EUR", "2017", null, null]]);
+        var submission = await CollectionDriver.CreatedIdAsync(await CollectionDriver.UploadAsync(focal, round, "GHA", file));
+        using var secretariat = await app.SecretariatClientAsync();
+        var validated = await secretariat.PostAsync($"/api/v1/submissions/{submission}/validate", null);
+        var ids = (await validated.Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray().Select(e => e.GetInt32()).ToList();
+        Assert.Equal(2, ids.Count);
+        foreach (var id in ids)
+        {
+            var draft = await secretariat.GetFromJsonAsync<JsonElement>($"/api/v1/cases/{id}");
+            Assert.Equal("GHA", Assert.Single(draft.GetProperty("sources").EnumerateArray()).GetProperty("state").GetString());
+            Assert.Equal(HttpStatusCode.OK, (await secretariat.PostAsync($"/api/v1/cases/{id}/publish", null)).StatusCode);
+        }
+    }
+
+    [Fact]
     public async Task Publishing_is_refused_without_a_public_summary_or_a_public_source()
     {
         using var secretariat = await app.SecretariatClientAsync();
