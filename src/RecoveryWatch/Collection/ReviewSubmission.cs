@@ -85,7 +85,11 @@ public sealed class ReviewSubmission(RecoveryWatchDbContext db, TimeProvider clo
         return result;
     }
 
-    public async Task<IReadOnlyList<int>> ValidateAsync(int submissionId, string actor, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<int>> ValidateAsync(int submissionId, string actor, CancellationToken cancellationToken = default) =>
+        ValidateAsync(submissionId, actor, isSynthetic: false, cancellationToken);
+
+    /// <param name="isSynthetic">The demo round's answers (<see cref="SeedDemoRound"/>): the cases they propose are marked synthetic.</param>
+    internal async Task<IReadOnlyList<int>> ValidateAsync(int submissionId, string actor, bool isSynthetic, CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow();
         await using var transaction = await db.BeginWriteAsync(cancellationToken);
@@ -129,7 +133,7 @@ public sealed class ReviewSubmission(RecoveryWatchDbContext db, TimeProvider clo
             }
             else
             {
-                target = new Case(row.Title, isSynthetic: false, now);
+                target = new Case(row.Title, isSynthetic, now);
                 // A proposal, not a publication: the case stays a draft, with a public summary proposed from the answer and
                 // the submission as its source, until an analyst has read it and publishes it (PublishCase).
                 target.Describe(row.Title, ProposeSummary(row, submission, roundLabel, summaryLimit), Visibility.Public, Visibility.Public, CaseStatus.Draft, now);

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using RecoveryWatch.Cases;
 using RecoveryWatch.Collection;
 using RecoveryWatch.ReferenceData;
@@ -174,6 +175,25 @@ public abstract class ReviewAndPublishTests(RecoveryWatchApp app)
             Assert.Equal("GHA", Assert.Single(draft.GetProperty("sources").EnumerateArray()).GetProperty("state").GetString());
             Assert.Equal(HttpStatusCode.OK, (await secretariat.PostAsync($"/api/v1/cases/{id}/publish", null)).StatusCode);
         }
+    }
+
+    [Fact]
+    public async Task The_demo_round_has_a_validated_answer_whose_case_waits_as_a_draft()
+    {
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<SeedDemoRound>().HandleAsync();
+        }
+
+        var submission = await _driver.QueryAsync(db => db.Submissions.Include(s => s.Cases).SingleAsync(s => s.StateCode == "FRA" && db.Rounds.Any(r => r.Id == s.RoundId && r.Code == SeedDemoRound.Code)));
+        Assert.Equal(SubmissionStatus.Validated, submission.Status);
+        var caseId = Assert.Single(submission.Cases).CaseId!.Value;
+        var draft = await _driver.QueryAsync(db => db.Cases.Include(c => c.Sources).SingleAsync(c => c.Id == caseId));
+        Assert.Equal((CaseStatus.Draft, true), (draft.Status, draft.IsSynthetic));
+        Assert.Contains("Reported by France", draft.Summary, StringComparison.Ordinal);
+        Assert.Single(draft.Sources);
+        Assert.Equal(HttpStatusCode.NotFound, (await app.CreateClient().GetAsync($"/api/v1/cases/{caseId}")).StatusCode);
+        await _driver.AssertAuditIntactAsync();
     }
 
     [Fact]
