@@ -9,8 +9,8 @@ namespace RecoveryWatch.BrowserTests;
 /// <summary>
 /// The information-request cycle as people do it: Kenya's focal point downloads the template, sends it back with one
 /// error, sees the error with its cell, fixes it and sends it; the Secretariat asks for clarification; the focal point
-/// answers with a new upload, confirming that it replaces the answer asked about; the Secretariat validates; the case
-/// appears in public search.
+/// answers with a new upload, confirming that it replaces the answer asked about; the Secretariat validates, which
+/// proposes a draft, and publishes it; the case then appears in public search.
 /// </summary>
 [Collection(BrowserFlows.Name)]
 public sealed class InformationRequestFlowTests(BrowserApp app)
@@ -39,9 +39,13 @@ public sealed class InformationRequestFlowTests(BrowserApp app)
 
         var secretariat = await SignInAsync(BrowserApp.AdminEmail, BrowserApp.AdminPassword);
         await secretariat.GotoAsync(submissionUrl);
-        await secretariat.GetByLabel("Sheet").SelectOptionAsync("Measures");
+        // Every row is named by its cell, and the question is asked by clicking the row: no sheet name or row to type.
+        await Expect(secretariat.Locator("table.submitted-measures td.code").Last).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^Measures!D[0-9]+$"));
+        await secretariat.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex(@"^Ask for clarification \(Measures!D[0-9]+\)$") }).Last.ClickAsync();
+        await Expect(secretariat.Locator("#clarify legend")).ToContainTextAsync(new System.Text.RegularExpressions.Regex("about Measures!D[0-9]+"));
         await secretariat.GetByLabel("Question", new() { Exact = true }).FillAsync("Is the amount in Kenyan shillings or in US dollars?");
         await secretariat.GetByRole(AriaRole.Button, new() { Name = "Send the question" }).ClickAsync();
+        await Expect(secretariat.GetByRole(AriaRole.Status)).ToContainTextAsync("Your question has been sent.");
         await Expect(secretariat.Locator(".badge").First).ToHaveTextAsync("Clarification requested");
 
         await focal.GotoAsync(submissionUrl);
@@ -65,9 +69,19 @@ public sealed class InformationRequestFlowTests(BrowserApp app)
 
         await secretariat.GotoAsync(focal.Url);
         await secretariat.GetByRole(AriaRole.Button, new() { Name = "Validate and add to the database" }).ClickAsync();
+        await Expect(secretariat.GetByRole(AriaRole.Status)).ToContainTextAsync("The answer is validated");
         await Expect(secretariat.Locator(".badge").First).ToHaveTextAsync("Validated");
 
+        // Validation proposed a draft: the public does not see it until the Secretariat has read it and published it.
         var visitor = await app.NewPageAsync();
+        await visitor.GotoAsync("/cases?culture=en&q=" + Uri.EscapeDataString("Nairobi road contract"));
+        await Expect(visitor.GetByRole(AriaRole.Link, new() { Name = Title })).ToHaveCountAsync(0);
+        await secretariat.GetByRole(AriaRole.Link, new() { Name = "Adds it" }).ClickAsync();
+        await Expect(secretariat.Locator("#publish-heading")).ToHaveTextAsync("Draft: not yet public");
+        await Expect(secretariat.Locator("p.summary")).ToContainTextAsync("Reported by Kenya");
+        await secretariat.GetByRole(AriaRole.Button, new() { Name = "Publish the case" }).ClickAsync();
+        await Expect(secretariat.GetByRole(AriaRole.Status)).ToContainTextAsync("The case is published");
+
         await visitor.GotoAsync("/cases?culture=en&q=" + Uri.EscapeDataString("Nairobi road contract"));
         await visitor.GetByRole(AriaRole.Link, new() { Name = Title }).ClickAsync();
         await Expect(visitor.Locator("ol.timeline")).ToContainTextAsync("USD\u00A01,800,000");

@@ -30,6 +30,10 @@ public static class CaseEndpoints
             .Accepts<SaveCaseRequest>("application/json")
             .WithMetadata(new RequestSizeLimitAttribute(MaxCaseBodyBytes))
             .WithSummary("Replace a case (Secretariat)");
+        cases.MapPost("/{id:int}/publish", PublishAsync).RequireAuthorization(Policies.EditCases)
+            .WithSummary("Publish a draft case (Secretariat)")
+            .WithDescription("Makes a draft public, for example one proposed by the validation of a State's answer. 400 naming `summary` or `sources` when the case has "
+                + "no public summary or no public source; 409 when it is already published, or was published or changed at the same time by another request.");
         return api;
     }
 
@@ -60,6 +64,12 @@ public static class CaseEndpoints
     {
         var request = await ReadJsonAsync(http, cancellationToken);
         await save.UpdateAsync(id, request, http.User.Actor(), cancellationToken);
+        return TypedResults.Ok(await getCase.HandleAsync(id, http.User.CaseReader(), cancellationToken));
+    }
+
+    private static async Task<Ok<CaseDetails>> PublishAsync(int id, HttpContext http, PublishCase publish, GetCase getCase, CancellationToken cancellationToken)
+    {
+        await publish.HandleAsync(id, http.User.Actor(), cancellationToken);
         return TypedResults.Ok(await getCase.HandleAsync(id, http.User.CaseReader(), cancellationToken));
     }
 

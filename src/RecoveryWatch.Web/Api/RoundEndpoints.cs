@@ -46,6 +46,9 @@ public static class RoundEndpoints
         var reconciliation = api.MapGroup("/reconciliation").WithTags("Information requests").RequireAuthorization(Policies.EditCases);
         reconciliation.MapGet("/", async (Reconciliation r, CancellationToken ct) => TypedResults.Ok(await r.ListAsync(ct)))
             .WithSummary("Proposed matches between reports of the same matter, then every decision taken (status, decidedBy, decidedAt, the two cases' ids and titles at the time)");
+        reconciliation.MapGet("/{id:int}", async (int id, Reconciliation r, CancellationToken ct) => TypedResults.Ok(await r.CompareAsync(id, ct)))
+            .WithSummary("One proposal with its two reports side by side: each field (title, States and roles, offences, routes, years, summary) and each stage's figures "
+                + "marked as agreeing or not, and the score taken apart by criterion");
         reconciliation.MapPost("/{id:int}/confirm", async (int id, HttpContext http, Reconciliation r, CancellationToken ct) => TypedResults.Ok(new { caseId = await r.ConfirmAsync(id, http.User.Actor(), ct) }))
             .WithSummary("Confirm: the two reports become one canonical case; 409 if the proposal is already decided");
         reconciliation.MapPost("/{id:int}/reject", async (int id, HttpContext http, Reconciliation r, CancellationToken ct) =>

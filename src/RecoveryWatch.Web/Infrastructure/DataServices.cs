@@ -42,6 +42,7 @@ public static class DataServices
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<SeedDemoCases>();
         services.AddScoped<SaveCase>();
+        services.AddScoped<PublishCase>();
         services.AddScoped<GetCase>();
         services.AddScoped<SearchCases>();
         services.AddScoped<ExportCases>();

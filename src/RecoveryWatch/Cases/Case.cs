@@ -94,6 +94,19 @@ public sealed class Case
         Touch(now);
     }
 
+    /// <summary>Makes a draft public: the Secretariat's explicit step after reviewing what validation proposed (see
+    /// <see cref="CaseRules.PublishingErrors"/> for what a case needs first).</summary>
+    public void Publish(DateTimeOffset now)
+    {
+        if (Status == CaseStatus.Published)
+        {
+            throw new InvalidOperationException("AlreadyPublished");
+        }
+
+        Status = CaseStatus.Published;
+        Touch(now);
+    }
+
     /// <summary>Takes in another report of the same matter (reconciliation): its States, offences, proceedings, figures with
     /// their provenance, victims, third parties, challenges and sources.</summary>
     public void MergeFrom(Case other, DateTimeOffset now)

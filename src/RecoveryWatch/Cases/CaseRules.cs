@@ -54,8 +54,38 @@ public sealed class CaseRules(FieldRules fields, Knowledge.ChallengeCatalog chal
         DuplicateIds(errors, "victims", children.Victims);
         DuplicateIds(errors, "thirdParties", children.ThirdParties);
         DuplicateIds(errors, "sources", children.Sources);
+        if (existing is { Status: CaseStatus.Draft } && request.Status == CaseStatus.Published)
+        {
+            // Publishing through an edit keeps the same rule as the publish step itself.
+            foreach (var error in PublishingErrors(summary, request.SummaryVisibility, request.Sources.Select(s => s.Visibility)))
+            {
+                errors.Add(error.Field, error.Code);
+            }
+        }
+
         errors.ThrowIfAny();
         return new ValidatedCase(title!, summary, children);
+    }
+
+    /// <summary>
+    /// What a draft needs before the public may read it: a summary the public may read, and at least one source the public
+    /// may read, so that every published case says what happened and where the information comes from (COSP resolution 8/9
+    /// asks for the database to be built from information the States provide and from open sources).
+    /// </summary>
+    public static IReadOnlyList<ValidationError> PublishingErrors(string summary, Visibility summaryVisibility, IEnumerable<Visibility> sources)
+    {
+        var errors = new List<ValidationError>();
+        if (string.IsNullOrWhiteSpace(summary) || summaryVisibility != Visibility.Public)
+        {
+            errors.Add(new ValidationError("summary", "PublicSummaryRequired"));
+        }
+
+        if (!sources.Any(v => v == Visibility.Public))
+        {
+            errors.Add(new ValidationError("sources", "PublicSourceRequired"));
+        }
+
+        return errors;
     }
 
     /// <summary>No list over its size, and no empty (null) entry in any list.</summary>

@@ -105,7 +105,7 @@ public sealed class SaveCase(RecoveryWatchDbContext db, TimeProvider clock, Know
             .SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
 
     /// <summary>The whole case with ids and provenance: the history shows a State's original figure after a correction.</summary>
-    private static string Snapshot(Case entity) => JsonSerializer.Serialize(SaveCaseRequest.From(entity), AuditJson);
+    internal static string Snapshot(Case entity) => JsonSerializer.Serialize(SaveCaseRequest.From(entity), AuditJson);
 
     /// <summary>Equal but for the bookkeeping an edit always moves (version, time of update).</summary>
     private static bool Unchanged(string before, string after)

@@ -101,6 +101,33 @@ public sealed class MatchProposal
 public sealed record MatchView(int Id, int ReportedCaseId, string ReportedTitle, bool ReportedCaseExists, int CandidateCaseId, string CandidateTitle, bool CandidateCaseExists,
     double Score, IReadOnlyList<string> Reasons, MatchStatus Status, DateTimeOffset ProposedAt, string? DecidedBy, DateTimeOffset? DecidedAt);
 
+/// <summary>One criterion of a match score: the points it earned of the points it can earn; <paramref name="Detail"/> is
+/// the share of title words in common for "title".</summary>
+public sealed record ScorePart(string Reason, double Points, double MaxPoints, string? Detail);
+
+/// <summary>Whether the two reports give the same value for a field (title, states, offences, routes, years, summary).</summary>
+public sealed record FieldAgreement(string Field, bool Agree);
+
+public sealed record ComparedState(string State, StateRole Role);
+
+public sealed record ComparedSource(SourceKind Kind, string? State, string Title, string? Url, DateOnly? Date);
+
+/// <param name="ReportedBy">The State whose figure it is; null for the Secretariat's own.</param>
+public sealed record ComparedFigure(Stage Stage, decimal Amount, string Currency, string Date, string? ReportedBy);
+
+/// <summary>One stage's figures on each side; they agree when both sides give the same amounts, currencies and dates.</summary>
+public sealed record StageComparison(Stage Stage, IReadOnlyList<ComparedFigure> Reported, IReadOnlyList<ComparedFigure> Stored, bool Agree);
+
+/// <summary>One side of a comparison: the case as it is now.</summary>
+public sealed record ComparedCase(int Id, string Title, string Summary, CaseStatus Status, int? FirstYear, int? LastYear,
+    IReadOnlyList<ComparedState> States, IReadOnlyList<string> Offences, IReadOnlyList<string> Routes, IReadOnlyList<ComparedSource> Sources);
+
+/// <summary>A proposal with its two reports side by side. <paramref name="Reported"/> or <paramref name="Stored"/> is null
+/// when that case no longer exists (a confirmed merge removes the reported one); the agreements and the score parts are then
+/// empty. <paramref name="CurrentScore"/> is the score on the cases as they are now (the proposal keeps the one it was made with).</summary>
+public sealed record MatchComparison(MatchView Proposal, ComparedCase? Reported, ComparedCase? Stored, IReadOnlyList<FieldAgreement> Fields,
+    IReadOnlyList<StageComparison> Stages, IReadOnlyList<ScorePart> Score, double? CurrentScore);
+
 /// <summary>
 /// When the requesting and the requested State both report the same matter, their reports should become one canonical case.
 /// A proposal is scored from the States both involve (with opposite roles), overlapping years, close amounts in a currency,
@@ -135,38 +162,90 @@ public sealed class Reconciliation(RecoveryWatchDbContext db, TimeProvider clock
 
     public static (double Score, List<string> Reasons) Score(Case reported, Case candidate)
     {
-        var reasons = new List<string>();
+        var parts = ScoreParts(reported, candidate);
         double score = 0;
-        var sameSides = reported.States.Where(s => s.Role != StateRole.Transit)
-            .All(s => candidate.States.Any(o => o.StateCode == s.StateCode && o.Role == s.Role));
-        if (sameSides)
+        foreach (var part in parts)
         {
-            score += 0.4;
-            reasons.Add("states");
+            score += part.Points;
         }
 
-        if (reported.FirstYear is { } a1 && reported.LastYear is { } a2 && candidate.FirstYear is { } b1 && candidate.LastYear is { } b2 && a1 <= b2 && b1 <= a2)
-        {
-            score += 0.2;
-            reasons.Add("years");
-        }
-
-        var close = reported.Measures.Any(m => candidate.Measures.Any(o => o.Stage == m.Stage && o.Currency == m.Currency && Math.Abs(o.Amount - m.Amount) <= 0.1m * Math.Max(o.Amount, m.Amount)));
-        if (close)
-        {
-            score += 0.2;
-            reasons.Add("amounts");
-        }
-
-        var similarity = Jaccard(Words(reported.Title), Words(candidate.Title));
-        if (similarity > 0)
-        {
-            score += 0.2 * Math.Min(1, similarity * 2);
-            reasons.Add("title " + similarity.ToString("0.00", CultureInfo.InvariantCulture));
-        }
-
+        var reasons = parts.Where(p => p.Points > 0).Select(p => p.Detail is null ? p.Reason : p.Reason + " " + p.Detail).ToList();
         return (Math.Round(score, 3), reasons);
     }
+
+    /// <summary>The score taken apart, so an analyst can see what it rests on: each criterion with the points it earned of the
+    /// points it can earn (the title with the share of words the two titles have in common).</summary>
+    public static IReadOnlyList<ScorePart> ScoreParts(Case reported, Case candidate)
+    {
+        var sameSides = reported.States.Where(s => s.Role != StateRole.Transit)
+            .All(s => candidate.States.Any(o => o.StateCode == s.StateCode && o.Role == s.Role));
+        var yearsOverlap = reported.FirstYear is { } a1 && reported.LastYear is { } a2 && candidate.FirstYear is { } b1 && candidate.LastYear is { } b2 && a1 <= b2 && b1 <= a2;
+        var close = reported.Measures.Any(m => candidate.Measures.Any(o => o.Stage == m.Stage && o.Currency == m.Currency && Math.Abs(o.Amount - m.Amount) <= 0.1m * Math.Max(o.Amount, m.Amount)));
+        var similarity = Jaccard(Words(reported.Title), Words(candidate.Title));
+        return
+        [
+            new("states", sameSides ? 0.4 : 0, 0.4, null),
+            new("years", yearsOverlap ? 0.2 : 0, 0.2, null),
+            new("amounts", close ? 0.2 : 0, 0.2, null),
+            new("title", similarity > 0 ? 0.2 * Math.Min(1, similarity * 2) : 0, 0.2, similarity.ToString("0.00", CultureInfo.InvariantCulture)),
+        ];
+    }
+
+    /// <summary>The two reports of a proposal side by side, field by field, with what agrees and what does not, and the
+    /// score explained. A side whose case no longer exists (merged by the decision) is null.</summary>
+    public async Task<MatchComparison> CompareAsync(int proposalId, CancellationToken cancellationToken = default)
+    {
+        var view = (await ListAsync(cancellationToken)).SingleOrDefault(p => p.Id == proposalId) ?? throw new NotFoundException($"Proposal {proposalId} does not exist.");
+        var reported = await Load(view.ReportedCaseId).SingleOrDefaultAsync(cancellationToken);
+        var stored = await Load(view.CandidateCaseId).SingleOrDefaultAsync(cancellationToken);
+        if (reported is null || stored is null)
+        {
+            return new MatchComparison(view, reported is null ? null : Side(reported), stored is null ? null : Side(stored), [], [], [], null);
+        }
+
+        static bool SameSet<T>(IEnumerable<T> a, IEnumerable<T> b) => a.ToHashSet().SetEquals(b);
+        static string Plain(string text) => text.Trim().ToLowerInvariant();
+        var fields = new List<FieldAgreement>
+        {
+            new("title", Plain(reported.Title) == Plain(stored.Title)),
+            new("states", SameSet(reported.States.Select(s => (s.StateCode, s.Role)), stored.States.Select(s => (s.StateCode, s.Role)))),
+            new("offences", SameSet(reported.Offences.Select(o => o.OffenceCode), stored.Offences.Select(o => o.OffenceCode))),
+            new("routes", SameSet(reported.Proceedings.Select(p => p.RouteCode), stored.Proceedings.Select(p => p.RouteCode))),
+            new("years", reported.FirstYear == stored.FirstYear && reported.LastYear == stored.LastYear),
+            new("summary", Plain(reported.Summary) == Plain(stored.Summary)),
+        };
+        var stages = reported.Measures.Select(m => m.Stage).Concat(stored.Measures.Select(m => m.Stage)).Distinct().Order()
+            .Select(stage =>
+            {
+                var left = Figures(reported, stage);
+                var right = Figures(stored, stage);
+                // The same figures (amount, currency and date) on both sides; a stage one side does not report disagrees too.
+                var agree = left.Select(f => (f.Amount, f.Currency, f.Date)).Order().SequenceEqual(right.Select(f => (f.Amount, f.Currency, f.Date)).Order());
+                return new StageComparison(stage, left, right, agree);
+            })
+            .ToList();
+        var parts = ScoreParts(reported, stored);
+        double score = 0;
+        foreach (var part in parts)
+        {
+            score += part.Points;
+        }
+
+        return new MatchComparison(view, Side(reported), Side(stored), fields, stages, parts, Math.Round(score, 3));
+    }
+
+    private static List<ComparedFigure> Figures(Case c, Stage stage) =>
+    [
+        .. c.Measures.Where(m => m.Stage == stage).OrderBy(m => m.Year).ThenBy(m => m.Month).ThenBy(m => m.Day)
+            .Select(m => new ComparedFigure(m.Stage, Amounts.Normalize(m.Amount), m.Currency, m.Date.ToString(), m.ReportingState)),
+    ];
+
+    private static ComparedCase Side(Case c) => new(
+        c.Id, c.Title, c.Summary, c.Status, c.FirstYear, c.LastYear,
+        [.. c.States.OrderBy(s => s.Role).ThenBy(s => s.StateCode, StringComparer.Ordinal).Select(s => new ComparedState(s.StateCode, s.Role))],
+        [.. c.Offences.Select(o => o.OffenceCode).Order(StringComparer.Ordinal)],
+        [.. c.Proceedings.Select(p => p.RouteCode).Distinct().Order(StringComparer.Ordinal)],
+        [.. c.Sources.Select(s => new ComparedSource(s.Kind, s.StateCode, s.Title, s.Url, s.Date))]);
 
     /// <summary>Open proposals first (best score first), then every decision, newest first, with who took it and when.</summary>
     public async Task<IReadOnlyList<MatchView>> ListAsync(CancellationToken cancellationToken = default)

@@ -85,7 +85,11 @@ public sealed class ReviewSubmission(RecoveryWatchDbContext db, TimeProvider clo
         return result;
     }
 
-    public async Task<IReadOnlyList<int>> ValidateAsync(int submissionId, string actor, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<int>> ValidateAsync(int submissionId, string actor, CancellationToken cancellationToken = default) =>
+        ValidateAsync(submissionId, actor, isSynthetic: false, cancellationToken);
+
+    /// <param name="isSynthetic">The demo round's answers (<see cref="SeedDemoRound"/>): the cases they propose are marked synthetic.</param>
+    internal async Task<IReadOnlyList<int>> ValidateAsync(int submissionId, string actor, bool isSynthetic, CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow();
         await using var transaction = await db.BeginWriteAsync(cancellationToken);
@@ -100,8 +104,12 @@ public sealed class ReviewSubmission(RecoveryWatchDbContext db, TimeProvider clo
         var round = await db.Set<InformationRound>().AsNoTracking().SingleAsync(r => r.Id == submission.RoundId, cancellationToken);
         var touched = new List<int>();
         var merged = new List<(SubmittedCase Row, Case Target, string Action, int Figures)>();
-        var source = new CaseSource(SourceKind.StateSubmission, submission.StateCode, null,
-            $"{round.Code} ({round.Mandate})", DateOnly.FromDateTime(submission.SubmittedAt.UtcDateTime), Visibility.Public);
+        var roundLabel = $"{round.Code} ({round.Mandate})";
+        var summaryLimit = FieldRules.For(db.Model).MaxLength<Case>(nameof(Case.Summary));
+        // One source per case: a detail belongs to one case, so a single instance shared by every row of the answer ended
+        // up on one case only, and the other cases of the answer had no source at all.
+        CaseSource Source() => new(SourceKind.StateSubmission, submission.StateCode, null,
+            roundLabel, DateOnly.FromDateTime(submission.SubmittedAt.UtcDateTime), Visibility.Public);
         foreach (var row in submission.Cases.OrderBy(c => c.Row))
         {
             var figures = submission.Measures.Where(m => m.CaseReference == row.Reference).Select(m =>
@@ -120,20 +128,22 @@ public sealed class ReviewSubmission(RecoveryWatchDbContext db, TimeProvider clo
                 target = await db.Cases.Include(c => c.Measures).Include(c => c.Sources).SingleAsync(c => c.Id == canonical, cancellationToken);
                 // A figure already stored (same stage, date, amount and currency) is not added twice when a State resends it.
                 var fresh = figures.Where(f => !target.Measures.Any(m => m.Stage == f.Stage && m.Date == f.Date && m.Amount == f.Amount && m.Currency == f.Currency)).ToList();
-                target.AddReported(fresh, source, now);
+                target.AddReported(fresh, Source(), now);
                 action = "update-from-submission";
             }
             else
             {
-                target = new Case(row.Title, isSynthetic: false, now);
-                target.Describe(row.Title, row.Summary, Visibility.Public, Visibility.Public, CaseStatus.Published, now);
-                var other = row.RoleOfReportingState == StateRole.Requesting ? StateRole.Requested : StateRole.Requesting;
+                target = new Case(row.Title, isSynthetic, now);
+                // A proposal, not a publication: the case stays a draft, with a public summary proposed from the answer and
+                // the submission as its source, until an analyst has read it and publishes it (PublishCase).
+                target.Describe(row.Title, ProposeSummary(row, submission, roundLabel, summaryLimit), Visibility.Public, Visibility.Public, CaseStatus.Draft, now);
+                var other = SubmissionQueries.CounterpartRole(row.RoleOfReportingState);
                 var requested = row.RoleOfReportingState == StateRole.Requested ? submission.StateCode : row.CounterpartState;
                 target.Replace(
                     [new CaseState(submission.StateCode, row.RoleOfReportingState, Visibility.Public), new CaseState(row.CounterpartState, other, Visibility.Public)],
                     row.Offences.Split(';', StringSplitOptions.RemoveEmptyEntries).Select(o => new CaseOffence(o)),
                     row.Routes.Split(';', StringSplitOptions.RemoveEmptyEntries).Select(r => new Proceeding(r, requested, string.Empty, Visibility.Public)),
-                    figures, [], [], [], [source]);
+                    figures, [], [], [], [Source()]);
                 db.Cases.Add(target);
                 action = "create-from-submission";
             }
@@ -207,6 +217,43 @@ public sealed class ReviewSubmission(RecoveryWatchDbContext db, TimeProvider clo
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return touched;
+    }
+
+    /// <summary>
+    /// The public summary proposed for a case a State reported: its own summary, then what it reported (who, in which
+    /// request, offences, figures), so the analyst starts from the answer's facts rather than from an empty field. Written
+    /// in English, the working language of the database's records; the analyst edits it before publishing.
+    /// </summary>
+    internal static string ProposeSummary(SubmittedCase row, Submission submission, string roundLabel, int? maxLength)
+    {
+        const string En = "en";
+        var catalog = ReferenceCatalog.Default;
+        string Role(StateRole role) => catalog.StateRoles.TryGetValue(role.ToString(), out var label) ? label.Name(En) : role.ToString();
+        var text = new System.Text.StringBuilder();
+        if (!string.IsNullOrWhiteSpace(row.Summary))
+        {
+            text.Append(row.Summary.Trim()).Append(' ');
+        }
+
+        text.Append(CultureInfo.InvariantCulture,
+            $"Reported by {catalog.StateName(submission.StateCode, En)} ({Role(row.RoleOfReportingState)}) concerning {catalog.StateName(row.CounterpartState, En)} ({Role(SubmissionQueries.CounterpartRole(row.RoleOfReportingState))}) in answer to {roundLabel}.");
+        var offences = row.Offences.Split(';', StringSplitOptions.RemoveEmptyEntries).Select(o => catalog.Offences.TryGetValue(o, out var label) ? label.Name(En) : o).ToList();
+        if (offences.Count > 0)
+        {
+            text.Append(" Offences: ").Append(string.Join("; ", offences)).Append('.');
+        }
+
+        var figures = submission.Measures.Where(m => m.CaseReference == row.Reference).OrderBy(m => m.Row)
+            .Select(m => string.Create(CultureInfo.InvariantCulture,
+                $"{(catalog.Stages.TryGetValue(m.Stage.ToString(), out var stage) ? stage.Name(En) : m.Stage.ToString())} {Amounts.Normalize(m.Amount):#,0.##} {m.Currency} ({m.Date})"))
+            .ToList();
+        if (figures.Count > 0)
+        {
+            text.Append(" Figures reported: ").Append(string.Join("; ", figures)).Append('.');
+        }
+
+        var summary = text.ToString().Trim();
+        return maxLength is { } max && summary.Length > max ? summary[..(max - 1)].TrimEnd() + "…" : summary;
     }
 
     private async Task SetRoundStateAsync(Submission submission, RoundStateStatus status, CancellationToken cancellationToken)

@@ -7,8 +7,9 @@ namespace RecoveryWatch.Collection;
 
 /// <summary>
 /// Demo data for the information cycle: the 2020 collection under resolution 8/9 asked of ten States, with answers in
-/// different statuses (one submitted and awaiting review, one sent back for clarification, one drafting, the rest not
-/// started), so a newcomer sees the cycle at first start. The answers are synthetic, like the demo cases.
+/// different statuses (one submitted and awaiting review, one sent back for clarification, one validated whose case waits
+/// as a draft for the Secretariat to publish it, one drafting, the rest not started), so a newcomer sees the cycle at first
+/// start. The answers are synthetic, like the demo cases.
 /// </summary>
 public sealed class SeedDemoRound(RecoveryWatchDbContext db, TimeProvider clock)
 {
@@ -45,7 +46,14 @@ public sealed class SeedDemoRound(RecoveryWatchDbContext db, TimeProvider clock)
         states["CHE"].Set(RoundStateStatus.Submitted, now);
         states["GBR"].Set(RoundStateStatus.ClarificationRequested, now);
         states["NGA"].Set(RoundStateStatus.Draft, now);
+        states["FRA"].Set(RoundStateStatus.Submitted, now);
+        var validated = Demo(round.Id, "FRA", now, "Synthetic case: apartments in Paris bought with misappropriated public funds", "NGA", StateRole.Requested,
+            [(Stage.Frozen, 6_400_000m, "EUR", "2017-09"), (Stage.Confiscated, 5_900_000m, "EUR", "2019-12")]);
+        db.Submissions.Add(validated);
         await db.SaveChangesAsync(cancellationToken);
+        // Validated as the Secretariat would: the case it proposes stays a draft, with its proposed summary and source, until
+        // someone publishes it, so the demo shows that step too.
+        await new ReviewSubmission(db, clock, new Reconciliation(db, clock)).ValidateAsync(validated.Id, "system:demo", isSynthetic: true, cancellationToken);
     }
 
     private static Submission Demo(int roundId, string state, DateTimeOffset now, string title, string counterpart, StateRole role, (Stage Stage, decimal Amount, string Currency, string Date)[] measures)

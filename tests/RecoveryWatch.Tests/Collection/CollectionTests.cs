@@ -112,6 +112,9 @@ public abstract class CollectionTests(RecoveryWatchApp app)
         var validated = await secretariat.PostAsync($"/api/v1/submissions/{submission}/validate", null);
         Assert.Equal(HttpStatusCode.OK, validated.StatusCode);
         var caseId = (await validated.Content.ReadFromJsonAsync<JsonElement>())[0].GetInt32();
+        // Validation proposes a draft: the public sees the case only once the Secretariat publishes it.
+        Assert.Equal(HttpStatusCode.NotFound, (await app.CreateClient().GetAsync($"/api/v1/cases/{caseId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await secretariat.PostAsync($"/api/v1/cases/{caseId}/publish", null)).StatusCode);
 
         var found = await app.CreateClient().GetFromJsonAsync<JsonElement>("/api/v1/cases?q=" + Uri.EscapeDataString("round trip case " + app.Kind.ToString().ToLowerInvariant()));
         Assert.Equal(1, found.GetProperty("total").GetInt32());
@@ -408,7 +411,11 @@ public abstract class ReconciliationTests(RecoveryWatchApp app)
         var validated = await secretariat.PostAsync($"/api/v1/submissions/{id}/validate", null);
         Assert.Equal(HttpStatusCode.OK, validated.StatusCode);
         // The template came pre-filled with the cases already known for the State; the new case is the last one touched.
-        return (await validated.Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray().Last().GetInt32();
+        var caseId = (await validated.Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray().Last().GetInt32();
+        // Validation proposes a draft; the public statistics below count it once the Secretariat publishes it.
+        var published = await secretariat.PostAsync($"/api/v1/cases/{caseId}/publish", null);
+        Assert.True(published.StatusCode == HttpStatusCode.OK, await published.Content.ReadAsStringAsync());
+        return caseId;
     }
 
     private static async Task<int> FrozenCasesAsync(HttpClient client, string state)

@@ -111,6 +111,9 @@ public abstract class AccessMatrixTests(WorldApp world)
         ["GET /api/v1/reconciliation/"] = Access.Secretariat,
         ["POST /api/v1/reconciliation/{id:int}/confirm"] = Access.Secretariat,
         ["POST /api/v1/reconciliation/{id:int}/reject"] = Access.Secretariat,
+        ["GET /reconciliation/{id:int}"] = Access.Secretariat,
+        ["GET /api/v1/reconciliation/{id:int}"] = Access.Secretariat,
+        ["POST /api/v1/cases/{id:int}/publish"] = Access.Secretariat,
         ["GET /api/v1/statistics/volumes"] = Access.Public,
         ["GET /api/v1/statistics/durations"] = Access.Public,
         ["GET /api/v1/statistics/flows"] = Access.Public,
@@ -245,6 +248,10 @@ public abstract class AccessMatrixTests(WorldApp world)
         ["POST /api/v1/good-practices/{id:int}/rework"] = HttpStatusCode.BadRequest,
         ["POST /api/v1/good-practices/{id:int}/attachments"] = HttpStatusCode.BadRequest,
         ["DELETE /api/v1/good-practices/attachments/{id:int}"] = HttpStatusCode.BadRequest,
+        // No proposal has the probed id; the probed case is published already, so publishing it again is a conflict.
+        ["GET /reconciliation/{id:int}"] = HttpStatusCode.NotFound,
+        ["GET /api/v1/reconciliation/{id:int}"] = HttpStatusCode.NotFound,
+        ["POST /api/v1/cases/{id:int}/publish"] = HttpStatusCode.Conflict,
     };
 
     /// <summary>Where the first allowed caller changes the state the next one meets (adopting the agenda happens once).</summary>
