@@ -15,7 +15,7 @@ namespace RecoveryWatch.Web.Infrastructure;
 /// <code>{0, plural, zero {لا توجد قضايا} one {قضية واحدة} two {قضيتان} few {# قضايا} many {# قضية} other {# قضية}}</code>
 /// <c>#</c> is the count written the reader's way; <c>{1}</c> and <c>{2}</c> are optional text arguments (already
 /// formatted: a date from <see cref="RecoveryWatch.Common.UnFormat"/>, a name, or another plural phrase). Call it as
-/// <c>L.Plural("Search.Results", total)</c> in a page or <c>localizer.Plural("Audit.Intact", n, hash)</c> in code.
+/// <c>L.Plural("Search.ResultsCount", total)</c> in a page or <c>localizer.Plural("Audit.IntactCount", n, hash)</c> in code.
 /// </summary>
 /// <remarks>
 /// The messages are formatted by ICU itself (icu.net over the system's libicu, the same library .NET uses for its

@@ -61,7 +61,7 @@ public sealed class SubmissionTemplate(RecoveryWatchDbContext db, Knowledge.Chal
             [
                 [Questionnaire.Label("Instructions", language)],
                 [string.Format(culture, Questionnaire.Label("Intro", language), round.Code, round.Mandate, catalog.StateName(state, language),
-                    round.PeriodFrom.ToString("d", culture), round.PeriodTo.ToString("d", culture), round.Deadline.ToString("d", culture))],
+                    UnFormat.Date(round.PeriodFrom, culture), UnFormat.Date(round.PeriodTo, culture), UnFormat.Date(round.Deadline, culture))],
                 [Questionnaire.Label("Step1", language)],
                 [Questionnaire.Label("Step2", language)],
                 [Questionnaire.Label("Step3", language)],
