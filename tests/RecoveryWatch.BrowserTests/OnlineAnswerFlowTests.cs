@@ -1,3 +1,4 @@
+using Deque.AxeCore.Playwright;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using RecoveryWatch.Collection;
@@ -77,6 +78,10 @@ public sealed class OnlineAnswerFlowTests(BrowserApp app)
         await Expect(amount).ToHaveAttributeAsync("aria-invalid", "true");
         var amountId = await amount.GetAttributeAsync("id");
         await Expect(focal.Locator($"#{amountId}-error")).ToContainTextAsync("can be read in more than one way");
+        var axe = await focal.RunAxe();
+        Assert.True(
+            axe.Violations.All(v => v.Impact is not ("serious" or "critical")),
+            string.Join("\n", axe.Violations.Select(v => $"{v.Impact} {v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Take(5).Select(n => n.Target))})")));
         await focal.Locator($"#answer-errors a[href='#{amountId}']").ClickAsync();
         await Expect(amount).ToBeFocusedAsync();
 
