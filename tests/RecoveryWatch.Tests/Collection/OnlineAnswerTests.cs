@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Net.Http.Json;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
@@ -114,6 +115,19 @@ public abstract class OnlineAnswerTests(RecoveryWatchApp app)
         var id = await app.CreateCaseAsync(CaseBuilder.Case(title).Between("GHA", "CHE").Offence("Art17").Measure(Stage.Frozen, 1_000_000m, "CHF", "2014-03"));
         var round = await _driver.RoundAsync("PREFILL-ON-" + app.Kind, "GHA");
         using var form = await PageAsync("GHA");
+        // Ghana's legal framework as the Secretariat validated it.
+        using (var secretariat = await app.SecretariatClientAsync())
+        {
+            var draft = await secretariat.PutAsJsonAsync("/api/v1/legal-frameworks/GHA/draft", new
+            {
+                asOf = "2020-06-30", source = "Prefill test", version = 0,
+                answers = new[] { new { question = "DirectEnforcement", answer = "Available", note = (string?)null, lawTitle = "Proceeds of Crime Act", lawArticle = "s. 10", lawUrl = (string?)null } },
+            });
+            Assert.True(draft.IsSuccessStatusCode, await draft.Content.ReadAsStringAsync());
+            var version = (await draft.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("version").GetInt32();
+            var validated = await secretariat.PostAsJsonAsync("/api/v1/legal-frameworks/GHA/draft/validate", new { version });
+            Assert.True(validated.IsSuccessStatusCode, await validated.Content.ReadAsStringAsync());
+        }
 
         var english = await DocumentAsync(form, Path(round, "GHA", "en"));
         var row = Enumerable.Range(0, 200).First(i => english.GetElementById($"Cases-{i}-reference") is IHtmlInputElement input && input.Value == "RW-" + id);
@@ -126,8 +140,11 @@ public abstract class OnlineAnswerTests(RecoveryWatchApp app)
         Assert.Equal("1,000,000", Value(english, $"Measures-{measure}-amount"));
         Assert.Equal("CHF", Value(english, $"Measures-{measure}-currency"));
         Assert.Equal("Frozen", Value(english, $"Measures-{measure}-stage"));
-        // Every question of the legal framework has its row, as in the workbook.
+        // Every question of the legal framework has its row, as in the workbook, the validated answers filled in.
         Assert.Equal(RecoveryWatch.Knowledge.LegalFrameworkQuestions.All.Count, english.QuerySelectorAll("input[name$='.question']").Length);
+        var direct = QuestionIndex("DirectEnforcement");
+        Assert.Equal("Available", Value(english, $"LegalFramework-{direct}-answer"));
+        Assert.Equal("Proceeds of Crime Act", Value(english, $"LegalFramework-{direct}-law_title"));
 
         // In French the same amount reads as French writes it (a narrow no-break space between groups), and the lists'
         // labels are French while their values stay the codes.
