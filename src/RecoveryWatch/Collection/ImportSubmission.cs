@@ -65,10 +65,11 @@ public sealed class ImportSubmission(RecoveryWatchDbContext db, TimeProvider clo
     }
 
     /// <summary>The online form's answer: the same rows, the same checks, the same errors (by sheet, row and column).</summary>
-    public async Task<SubmissionSummary> HandleRowsAsync(int roundId, string stateCode, Dictionary<string, List<SheetRow>> sheets, string actor, Replacement? replace = null, CancellationToken cancellationToken = default)
+    /// <param name="typedIn">The culture the form's amounts were typed in (see <see cref="LocalizedNumber"/>).</param>
+    public async Task<SubmissionSummary> HandleRowsAsync(int roundId, string stateCode, Dictionary<string, List<SheetRow>> sheets, string actor, Replacement? replace = null, CultureInfo? typedIn = null, CancellationToken cancellationToken = default)
     {
         var (round, roundState) = await LoadRoundAsync(roundId, stateCode, cancellationToken);
-        return await StoreAsync(round, roundState, stateCode, sheets, SubmissionChannel.Online, actor, null, null, replace, cancellationToken);
+        return await StoreAsync(round, roundState, stateCode, sheets, SubmissionChannel.Online, actor, null, null, replace, cancellationToken, typedIn);
     }
 
     /// <summary>The round, and the State's status in it tracked with the version read now, before any parsing.</summary>
@@ -82,12 +83,12 @@ public sealed class ImportSubmission(RecoveryWatchDbContext db, TimeProvider clo
     }
 
     private async Task<SubmissionSummary> StoreAsync(InformationRound round, RoundState roundState, string stateCode, Dictionary<string, List<SheetRow>> sheets, SubmissionChannel channel,
-        string actor, string? fileName, byte[]? file, Replacement? replace, CancellationToken cancellationToken)
+        string actor, string? fileName, byte[]? file, Replacement? replace, CancellationToken cancellationToken, CultureInfo? typedIn = null)
     {
         var roundId = round.Id;
         // A key in the hidden column may only name a case this State reports on: a forged key must not attach figures to another State's case.
         var reportedCaseIds = await db.Cases.ReportedBy(stateCode).Select(c => c.Id).ToHashSetAsync(cancellationToken);
-        var submission = new SubmissionParser(db, await challenges.GetAsync(cancellationToken)).Parse(new SubmissionOrigin(round, stateCode, channel, actor, clock.GetUtcNow(), fileName, file), sheets, reportedCaseIds);
+        var submission = new SubmissionParser(db, await challenges.GetAsync(cancellationToken)).Parse(new SubmissionOrigin(round, stateCode, channel, actor, clock.GetUtcNow(), fileName, file), sheets, reportedCaseIds, typedIn);
         if (submission.Cases.Count + submission.Measures.Count + submission.Details.Count + submission.LegalAnswers.Count == 0)
         {
             // An answer without a single row is a mistake (an empty form sent, the blank template uploaded), never an answer

@@ -21,9 +21,15 @@ public sealed class SubmissionParser(RecoveryWatchDbContext db, Knowledge.Challe
 {
     private readonly FieldRules _fields = FieldRules.For(db.Model);
 
+    /// <summary>The culture amounts were typed in (the online form), or null for the workbook's invariant numbers.</summary>
+    private CultureInfo? _typedIn;
+
     /// <param name="reportedCaseIds">The cases the State reports on: the only ones its hidden key column may name.</param>
-    public Submission Parse(SubmissionOrigin origin, Dictionary<string, List<SheetRow>> sheets, HashSet<int> reportedCaseIds)
+    /// <param name="typedIn">The culture the online form's amounts were typed in ("1 000 000,5" in French), read by
+    /// <see cref="LocalizedNumber"/>; null for a workbook, whose cells hold numbers as Excel stores them.</param>
+    public Submission Parse(SubmissionOrigin origin, Dictionary<string, List<SheetRow>> sheets, HashSet<int> reportedCaseIds, CultureInfo? typedIn = null)
     {
+        _typedIn = typedIn;
         var errors = new List<CellError>();
         CheckHeader(sheets[Questionnaire.CasesSheet], Questionnaire.CasesSheet, Questionnaire.CaseColumns, errors);
         CheckHeader(sheets[Questionnaire.MeasuresSheet], Questionnaire.MeasuresSheet, Questionnaire.MeasureColumns, errors);
@@ -148,7 +154,7 @@ public sealed class SubmissionParser(RecoveryWatchDbContext db, Knowledge.Challe
             var stage = cells.Code<Stage>("stage", required: true);
             var assetType = cells.Code<AssetType>("asset_type", required: false) ?? AssetType.Other;
             var currency = cells.Currency("currency", required: true);
-            var amount = cells.Amount<SubmittedMeasure>("amount", nameof(SubmittedMeasure.Amount), currency, required: true);
+            var amount = cells.Amount<SubmittedMeasure>("amount", nameof(SubmittedMeasure.Amount), currency, required: true, _typedIn);
             var date = cells.Date("date");
             if (date is { } d && !round.Covers(d)
                 && !(reference is not null && stage is { } s && amount is { } a && currency is not null
@@ -193,8 +199,8 @@ public sealed class SubmissionParser(RecoveryWatchDbContext db, Knowledge.Challe
             var text = cells.Text<SubmittedDetail>("description", nameof(SubmittedDetail.Text), required: true, multiline: true);
             var hasAmount = cells.Raw("compensation_ordered").Length > 0 || cells.Raw("compensation_paid").Length > 0;
             var currency = cells.Currency("currency", required: hasAmount);
-            var ordered = cells.Amount<SubmittedDetail>("compensation_ordered", nameof(SubmittedDetail.CompensationOrdered), currency, required: false);
-            var paid = cells.Amount<SubmittedDetail>("compensation_paid", nameof(SubmittedDetail.CompensationPaid), currency, required: false);
+            var ordered = cells.Amount<SubmittedDetail>("compensation_ordered", nameof(SubmittedDetail.CompensationOrdered), currency, required: false, _typedIn);
+            var paid = cells.Amount<SubmittedDetail>("compensation_paid", nameof(SubmittedDetail.CompensationPaid), currency, required: false, _typedIn);
             submission.Add(new SubmittedDetail(V, row.Number, reference, kind?.ToString(), text ?? string.Empty, null, ordered, paid, currency));
         }
 
@@ -424,9 +430,9 @@ public sealed class SubmissionParser(RecoveryWatchDbContext db, Knowledge.Challe
             return currency;
         }
 
-        /// <summary>An amount as the workbook stores numbers (invariant), positive, within the stored precision and the
-        /// currency's minor units.</summary>
-        public decimal? Amount<TEntity>(string key, string property, string? currency, bool required)
+        /// <summary>An amount as the workbook stores numbers (invariant) or as typed in the online form's culture, positive,
+        /// within the stored precision and the currency's minor units.</summary>
+        public decimal? Amount<TEntity>(string key, string property, string? currency, bool required, CultureInfo? typedIn = null)
         {
             var text = Raw(key);
             if (text.Length == 0)
@@ -437,6 +443,23 @@ public sealed class SubmissionParser(RecoveryWatchDbContext db, Knowledge.Challe
                 }
 
                 return null;
+            }
+
+            if (typedIn is not null)
+            {
+                // Typed by a person: read as their language writes numbers, and asked again rather than guessed when the
+                // separators fit no reading ("1,5" in English).
+                var reading = LocalizedNumber.Read(text, typedIn, out var typed);
+                if (reading != NumberReading.Number)
+                {
+                    Error(key, reading == NumberReading.Ambiguous ? "AmbiguousNumber" : "NotANumber", text, LocalizedNumber.Format(1234567.89m, typedIn));
+                    return null;
+                }
+
+                var checkedTyped = new ValidationCollector();
+                var typedOk = fields.Amount<TEntity>(checkedTyped, key, typed, property, currency);
+                Report(key, checkedTyped);
+                return typedOk ? typed : null;
             }
 
             if (!decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var amount))

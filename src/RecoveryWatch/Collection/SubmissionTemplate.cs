@@ -13,6 +13,12 @@ namespace RecoveryWatch.Collection;
 /// <summary>A State's workbook for a round, with the name it is downloaded under.</summary>
 public sealed record TemplateFile(byte[] Content, string FileName);
 
+/// <summary>What the template pre-fills for a State (see <see cref="SubmissionTemplate.PrefillAsync"/>).</summary>
+public sealed record TemplatePrefill(string State, IReadOnlyList<Case> Known, string[] ChallengeCodes, Knowledge.LegalFrameworkVersion? Profile);
+
+/// <summary>A coded list of the questionnaire: its codebook name (for labels), its codes, and the sheet columns it fills.</summary>
+public sealed record DropDownList(string Name, string[] Codes, IReadOnlyList<(string Sheet, string Column)> Columns);
+
 /// <summary>
 /// The Excel workbook a focal point fills in offline: instructions in its language, one sheet per repeating table, drop-down
 /// lists for every coded field, header rows locked, and the State's cases already known to the database pre-filled with a
@@ -35,6 +41,14 @@ public sealed class SubmissionTemplate(RecoveryWatchDbContext db, Knowledge.Chal
         }
 
         language = Languages.Normalize(language);
+        var prefill = await PrefillAsync(stateCode, cancellationToken);
+        return new TemplateFile(Write(round, stateCode, language, prefill.Known, prefill.ChallengeCodes, prefill.Profile), FileName(round, stateCode, language));
+    }
+
+    /// <summary>What the template pre-fills for a State, read once here for the workbook and the online form alike: its cases
+    /// known to the database, its legal framework as last validated, and the challenge types offered for new input.</summary>
+    public async Task<TemplatePrefill> PrefillAsync(string stateCode, CancellationToken cancellationToken = default)
+    {
         var known = await db.Cases.AsNoTracking().ReportedBy(stateCode)
             .Include(c => c.States).Include(c => c.Measures).Include(c => c.Offences).Include(c => c.Proceedings)
             .AsSplitQuery().OrderBy(c => c.Id).ToListAsync(cancellationToken);
@@ -42,7 +56,68 @@ public sealed class SubmissionTemplate(RecoveryWatchDbContext db, Knowledge.Chal
         var profile = await db.Set<Knowledge.LegalFrameworkVersion>().AsNoTracking().Include(v => v.Answers)
             .SingleOrDefaultAsync(v => v.StateCode == stateCode && v.Status == Knowledge.FrameworkStatus.Validated, cancellationToken);
         var offered = (await challenges.GetAsync(cancellationToken)).Offered.Select(t => t.Code).ToArray();
-        return new TemplateFile(Write(round, stateCode, language, known, offered, profile), FileName(round, stateCode, language));
+        return new TemplatePrefill(stateCode, known, offered, profile);
+    }
+
+    /// <summary>The pre-filled data rows (from row 3) of the sheets that have any, cells in the questionnaire's column order;
+    /// amounts as invariant numbers. The workbook writes them; the online form shows them.</summary>
+    public static Dictionary<string, List<string[]>> PrefilledRows(TemplatePrefill prefill, string language)
+    {
+        var state = prefill.State;
+        var caseRows = new List<string[]>();
+        var measureRows = new List<string[]>();
+        foreach (var c in prefill.Known)
+        {
+            var own = c.States.First(s => s.StateCode == state && s.Role != StateRole.Transit);
+            var other = c.States.FirstOrDefault(s => s.StateCode != state && s.Role != StateRole.Transit);
+            var reference = "RW-" + c.Id.ToString(CultureInfo.InvariantCulture);
+            caseRows.Add([c.Id.ToString(CultureInfo.InvariantCulture), reference, c.Title, other?.StateCode ?? string.Empty, own.Role.ToString(),
+                string.Join(';', c.Offences.Select(o => o.OffenceCode)), string.Join(';', c.Proceedings.Select(p => p.RouteCode).Distinct()), c.Summary]);
+            foreach (var m in c.Measures.OrderBy(m => m.Date))
+            {
+                measureRows.Add([reference, m.Stage.ToString(), m.AssetType.ToString(), Amounts.Normalize(m.Amount).ToString(CultureInfo.InvariantCulture), m.Currency, m.Date.ToString(), m.Note ?? string.Empty, m.ExcessReason ?? string.Empty]);
+            }
+        }
+
+        var legalRows = new List<string[]>();
+        foreach (var question in Knowledge.LegalFrameworkQuestions.All)
+        {
+            var answer = prefill.Profile?.Answers.FirstOrDefault(a => a.QuestionCode == question.Code);
+            legalRows.Add([question.Code, question.Name(language), answer?.Answer ?? string.Empty, answer?.Note ?? string.Empty,
+                answer?.LawTitle ?? string.Empty, answer?.LawArticle ?? string.Empty, answer?.LawUrl ?? string.Empty]);
+        }
+
+        return new Dictionary<string, List<string[]>>(StringComparer.Ordinal)
+        {
+            [Questionnaire.CasesSheet] = caseRows,
+            [Questionnaire.MeasuresSheet] = measureRows,
+            [Questionnaire.LegalFrameworkSheet] = legalRows,
+        };
+    }
+
+    /// <summary>
+    /// The coded lists of the questionnaire, each with the codebook list that labels it, and the columns that take their
+    /// values from each: the workbook's drop-downs (its hidden Lists sheet, in this order) and the online form's
+    /// <c>&lt;select&gt;</c>s are both made from here.
+    /// </summary>
+    public static IReadOnlyList<DropDownList> DropDowns(string[] challengeCodes)
+    {
+        var catalog = ReferenceCatalog.Default;
+        return
+        [
+            new("states", catalog.States.Keys.Order(StringComparer.Ordinal).ToArray(), [(Questionnaire.CasesSheet, "counterpart_state")]),
+            new("currencies", catalog.Currencies.Keys.Order(StringComparer.Ordinal).ToArray(), [(Questionnaire.MeasuresSheet, "currency"), (Questionnaire.VictimsSheet, "currency")]),
+            new("stages", Enum.GetNames<Stage>(), [(Questionnaire.MeasuresSheet, "stage")]),
+            new("assetTypes", Enum.GetNames<AssetType>(), [(Questionnaire.MeasuresSheet, "asset_type")]),
+            new("stateRoles", [nameof(StateRole.Requesting), nameof(StateRole.Requested)], [(Questionnaire.CasesSheet, "role_of_your_state")]),
+            new("victimKinds", Enum.GetNames<VictimKind>(), [(Questionnaire.VictimsSheet, "victim_kind")]),
+            new("thirdPartyKinds", Enum.GetNames<ThirdPartyKind>(), [(Questionnaire.ThirdPartiesSheet, "third_party_kind")]),
+            new("challenges", challengeCodes, [(Questionnaire.ChallengesSheet, "challenge")]),
+            new("legalFrameworkAnswers", Knowledge.LegalFrameworkQuestions.AllAnswerCodes.ToArray(), [(Questionnaire.LegalFrameworkSheet, "answer")]),
+            new("assistanceAreas", catalog.AssistanceAreas.Keys.Order(StringComparer.Ordinal).ToArray(), [(Questionnaire.NeedsSheet, "area")]),
+            new("assistanceTypes", Enum.GetNames<Knowledge.AssistanceType>(), [(Questionnaire.NeedsSheet, "type")]),
+            new("needPriorities", Enum.GetNames<Knowledge.NeedPriority>(), [(Questionnaire.NeedsSheet, "priority")]),
+        ];
     }
 
     /// <param name="challengeCodes">The challenge types offered for new input (the taxonomy in the database, retired ones left out).</param>
@@ -79,18 +154,9 @@ public sealed class SubmissionTemplate(RecoveryWatchDbContext db, Knowledge.Chal
                 [.. Questionnaire.MeasureColumns],
                 [.. Questionnaire.MeasureColumns.Select(c => Questionnaire.Label(c, language))],
             ];
-            foreach (var c in known)
-            {
-                var own = c.States.First(s => s.StateCode == state && s.Role != StateRole.Transit);
-                var other = c.States.FirstOrDefault(s => s.StateCode != state && s.Role != StateRole.Transit);
-                var reference = "RW-" + c.Id.ToString(CultureInfo.InvariantCulture);
-                caseRows.Add([c.Id.ToString(CultureInfo.InvariantCulture), reference, c.Title, other?.StateCode ?? string.Empty, own.Role.ToString(),
-                    string.Join(';', c.Offences.Select(o => o.OffenceCode)), string.Join(';', c.Proceedings.Select(p => p.RouteCode).Distinct()), c.Summary]);
-                foreach (var m in c.Measures.OrderBy(m => m.Date))
-                {
-                    measureRows.Add([reference, m.Stage.ToString(), m.AssetType.ToString(), Amounts.Normalize(m.Amount).ToString(CultureInfo.InvariantCulture), m.Currency, m.Date.ToString(), m.Note ?? string.Empty, m.ExcessReason ?? string.Empty]);
-                }
-            }
+            var prefilled = PrefilledRows(new TemplatePrefill(state, known, challengeCodes, profile), language);
+            caseRows.AddRange(prefilled[Questionnaire.CasesSheet]);
+            measureRows.AddRange(prefilled[Questionnaire.MeasuresSheet]);
 
             var casesPart = AddSheet(workbookPart, Questionnaire.CasesSheet, caseRows, headerRows: 2, columns: Questionnaire.CaseColumns.Count, hiddenFirstColumn: true, protect: true);
             var measuresPart = AddSheet(workbookPart, Questionnaire.MeasuresSheet, measureRows, headerRows: 2, columns: Questionnaire.MeasureColumns.Count, hiddenFirstColumn: false, protect: true, numericColumn: 3);
@@ -103,42 +169,38 @@ public sealed class SubmissionTemplate(RecoveryWatchDbContext db, Knowledge.Chal
                 [.. Questionnaire.LegalFrameworkColumns],
                 [.. Questionnaire.LegalFrameworkColumns.Select(c => Questionnaire.Label(c, language))],
             ];
-            foreach (var question in Knowledge.LegalFrameworkQuestions.All)
-            {
-                var answer = profile?.Answers.FirstOrDefault(a => a.QuestionCode == question.Code);
-                legalRows.Add([question.Code, question.Name(language), answer?.Answer ?? string.Empty, answer?.Note ?? string.Empty,
-                    answer?.LawTitle ?? string.Empty, answer?.LawArticle ?? string.Empty, answer?.LawUrl ?? string.Empty]);
-            }
+            legalRows.AddRange(prefilled[Questionnaire.LegalFrameworkSheet]);
 
             var legalPart = AddSheet(workbookPart, Questionnaire.LegalFrameworkSheet, legalRows, headerRows: 2, columns: Questionnaire.LegalFrameworkColumns.Count, hiddenFirstColumn: false, protect: true);
 
-            // Lists for the drop-downs, on a hidden sheet.
-            var lists = new[]
-            {
-                catalog.States.Keys.Order(StringComparer.Ordinal).ToArray(),
-                catalog.Currencies.Keys.Order(StringComparer.Ordinal).ToArray(),
-                Enum.GetNames<Stage>(),
-                Enum.GetNames<AssetType>(),
-                new[] { nameof(StateRole.Requesting), nameof(StateRole.Requested) },
-                Enum.GetNames<VictimKind>(),
-                Enum.GetNames<ThirdPartyKind>(),
-                challengeCodes,
-                Knowledge.LegalFrameworkQuestions.AllAnswerCodes.ToArray(),
-                catalog.AssistanceAreas.Keys.Order(StringComparer.Ordinal).ToArray(),
-                Enum.GetNames<Knowledge.AssistanceType>(),
-                Enum.GetNames<Knowledge.NeedPriority>(),
-            };
+            // Lists for the drop-downs, on a hidden sheet: one column per list, each coded column validated against its list.
+            var dropDowns = DropDowns(challengeCodes);
+            var lists = dropDowns.Select(d => d.Codes).ToArray();
             var listRows = Enumerable.Range(0, lists.Max(l => l.Length)).Select(i => lists.Select(l => i < l.Length ? l[i] : string.Empty).ToArray()).ToList();
             AddSheet(workbookPart, Questionnaire.ListsSheet, listRows, headerRows: 0, columns: lists.Length, hiddenFirstColumn: false, protect: true, hidden: true);
 
             string Range(int column, int length) => $"{Questionnaire.ListsSheet}!${Questionnaire.Column(column)}$1:${Questionnaire.Column(column)}${length.ToString(CultureInfo.InvariantCulture)}";
-            AddValidations(casesPart, [("D", Range(0, lists[0].Length)), ("E", Range(4, lists[4].Length))]);
-            AddValidations(measuresPart, [("B", Range(2, lists[2].Length)), ("C", Range(3, lists[3].Length)), ("E", Range(1, lists[1].Length))], amountColumn: "D");
-            AddValidations(detailParts[Questionnaire.VictimsSheet], [("B", Range(5, lists[5].Length)), ("F", Range(1, lists[1].Length))]);
-            AddValidations(detailParts[Questionnaire.ThirdPartiesSheet], [("B", Range(6, lists[6].Length))]);
-            AddValidations(detailParts[Questionnaire.ChallengesSheet], [("B", Range(7, lists[7].Length))]);
-            AddValidations(legalPart, [("C", Range(8, lists[8].Length))]);
-            AddValidations(detailParts[Questionnaire.NeedsSheet], [("A", Range(9, lists[9].Length)), ("B", Range(10, lists[10].Length)), ("C", Range(11, lists[11].Length))]);
+            var parts = new Dictionary<string, (WorksheetPart Part, IReadOnlyList<string> Columns)>(StringComparer.Ordinal)
+            {
+                [Questionnaire.CasesSheet] = (casesPart, Questionnaire.CaseColumns),
+                [Questionnaire.MeasuresSheet] = (measuresPart, Questionnaire.MeasureColumns),
+                [Questionnaire.LegalFrameworkSheet] = (legalPart, Questionnaire.LegalFrameworkColumns),
+            };
+            foreach (var (sheet, columns) in Questionnaire.DetailSheets)
+            {
+                parts[sheet] = (detailParts[sheet], columns);
+            }
+
+            foreach (var (sheet, (part, columns)) in parts)
+            {
+                var validations = dropDowns.SelectMany((d, list) => d.Columns.Where(c => c.Sheet == sheet)
+                    .Select(c => (Questionnaire.Column(columns.ToList().IndexOf(c.Column)), Range(list, d.Codes.Length)))).ToList();
+                if (validations.Count > 0 || sheet == Questionnaire.MeasuresSheet)
+                {
+                    AddValidations(part, validations, amountColumn: sheet == Questionnaire.MeasuresSheet ? "D" : null);
+                }
+            }
+
             if (Languages.IsRightToLeft(language))
             {
                 RightToLeft(workbookPart);

@@ -189,16 +189,16 @@ public abstract class CollectionRaceTests(RecoveryWatchApp app)
         var fields = new Dictionary<string, string>
         {
             ["State"] = "TZA",
-            ["Form.Cases[0].Reference"] = "TZ-1",
-            ["Form.Cases[0].Title"] = $"Race online {app.Kind}: radar purchase commissions",
-            ["Form.Cases[0].CounterpartState"] = "GBR",
-            ["Form.Cases[0].Role"] = "Requesting",
-            ["Form.Measures[0].CaseReference"] = "TZ-1",
-            ["Form.Measures[0].Stage"] = "Frozen",
-            ["Form.Measures[0].AssetType"] = "BankFunds",
-            ["Form.Measures[0].Amount"] = "29500000",
-            ["Form.Measures[0].Currency"] = "GBP",
-            ["Form.Measures[0].Date"] = "2012-03",
+            ["Cases[0].reference"] = "TZ-1",
+            ["Cases[0].title"] = $"Race online {app.Kind}: radar purchase commissions",
+            ["Cases[0].counterpart_state"] = "GBR",
+            ["Cases[0].role_of_your_state"] = "Requesting",
+            ["Measures[0].case_reference"] = "TZ-1",
+            ["Measures[0].stage"] = "Frozen",
+            ["Measures[0].asset_type"] = "BankFunds",
+            ["Measures[0].amount"] = "29500000",
+            ["Measures[0].currency"] = "GBP",
+            ["Measures[0].date"] = "2012-03",
         };
 
         var responses = await CollectionDriver.AtOnceAsync(AtOnce, _ => CollectionDriver.PostFormAsync(page, path.Replace("?", "?handler=Submit&", StringComparison.Ordinal), token, fields));
@@ -222,7 +222,7 @@ public abstract class CollectionRaceTests(RecoveryWatchApp app)
         var token = await CollectionDriver.TokenAsync(page, path);
 
         var responses = await CollectionDriver.AtOnceAsync(AtOnce, i => CollectionDriver.PostFormAsync(page, path.Replace("?", "?handler=Save&", StringComparison.Ordinal), token,
-            new Dictionary<string, string> { ["State"] = "UGA", ["Form.Cases[0].Reference"] = "UG-" + i, ["Form.Cases[0].Title"] = "Draft " + i }));
+            new Dictionary<string, string> { ["State"] = "UGA", ["Cases[0].reference"] = "UG-" + i, ["Cases[0].title"] = "Draft " + i }));
 
         var bodies = await Task.WhenAll(responses.Select(r => r.Content.ReadAsStringAsync()));
         var summary = string.Join("\n", responses.Select((r, i) => $"{(int)r.StatusCode} {bodies[i][..Math.Min(200, bodies[i].Length)]}"));

@@ -327,16 +327,16 @@ public abstract class CollectionTests(RecoveryWatchApp app)
         var fields = new Dictionary<string, string>
         {
             ["State"] = "SEN",
-            ["Form.Cases[0].Reference"] = "SN-1",
-            ["Form.Cases[0].Title"] = "Online case " + app.Kind + ": fishing licences bribes",
-            ["Form.Cases[0].CounterpartState"] = "ESP",
-            ["Form.Cases[0].Role"] = "Requesting",
-            ["Form.Measures[0].CaseReference"] = "SN-1",
-            ["Form.Measures[0].Stage"] = "Frozen",
-            ["Form.Measures[0].AssetType"] = "RealEstate",
-            ["Form.Measures[0].Amount"] = "twelve",
-            ["Form.Measures[0].Currency"] = "EUR",
-            ["Form.Measures[0].Date"] = "2018-10",
+            ["Cases[0].reference"] = "SN-1",
+            ["Cases[0].title"] = "Online case " + app.Kind + ": fishing licences bribes",
+            ["Cases[0].counterpart_state"] = "ESP",
+            ["Cases[0].role_of_your_state"] = "Requesting",
+            ["Measures[0].case_reference"] = "SN-1",
+            ["Measures[0].stage"] = "Frozen",
+            ["Measures[0].asset_type"] = "RealEstate",
+            ["Measures[0].amount"] = "twelve",
+            ["Measures[0].currency"] = "EUR",
+            ["Measures[0].date"] = "2018-10",
         };
         var saved = await form.PostFormAsync(path.Replace("?", "?handler=Save&", StringComparison.Ordinal), fields);
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
@@ -347,10 +347,11 @@ public abstract class CollectionTests(RecoveryWatchApp app)
 
         var rejected = await form.PostFormAsync(path.Replace("?", "?handler=Submit&", StringComparison.Ordinal), fields);
         var html = await rejected.Content.ReadAsStringAsync();
-        Assert.Contains("Measures!D3", html, StringComparison.Ordinal);
-        Assert.Contains("&#x27;twelve&#x27; is not a number.", html, StringComparison.Ordinal);
+        // The workbook's error (its cell, Measures!D3) is shown beside the form's field, and the summary links to it.
+        Assert.Contains("<span class=\"field-error\" id=\"Measures-0-amount-error\">&#x27;twelve&#x27; is not a number.</span>", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"#Measures-0-amount\"", html, StringComparison.Ordinal);
 
-        fields["Form.Measures[0].Amount"] = "12000000";
+        fields["Measures[0].amount"] = "12000000";
         var submitted = await form.PostFormAsync(path.Replace("?", "?handler=Submit&", StringComparison.Ordinal), fields);
         Assert.Equal(HttpStatusCode.Redirect, submitted.StatusCode);
         Assert.Contains("submitted=", submitted.Headers.Location!.ToString(), StringComparison.Ordinal);

@@ -157,10 +157,10 @@ public abstract class ReplacementTests(RecoveryWatchApp app)
         var fields = new Dictionary<string, string>
         {
             ["State"] = "KEN",
-            ["Form.Cases[0].Reference"] = "KE-1",
-            ["Form.Cases[0].Title"] = $"Replacement online {app.Kind}: railway loan kickbacks (corrected)",
-            ["Form.Cases[0].CounterpartState"] = "CHN",
-            ["Form.Cases[0].Role"] = "Requesting",
+            ["Cases[0].reference"] = "KE-1",
+            ["Cases[0].title"] = $"Replacement online {app.Kind}: railway loan kickbacks (corrected)",
+            ["Cases[0].counterpart_state"] = "CHN",
+            ["Cases[0].role_of_your_state"] = "Requesting",
         };
 
         var asked = await CollectionDriver.PostFormAsync(page, submit, token, fields);

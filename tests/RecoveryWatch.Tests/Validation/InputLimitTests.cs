@@ -62,17 +62,17 @@ public static class InputPaths
         .. Case("CaseSource.Title", "sources[0].title", "Input.Sources[0].Title"),
         .. Case("CaseSource.Url", "sources[0].url", "Input.Sources[0].Url"),
         .. Case("CaseSource.StateCode", "sources[0].state", "Input.Sources[0].State"),
-        .. Answer("SubmittedCase.Reference", "Cases!reference", "Form.Cases[0].Reference"),
-        .. Answer("SubmittedCase.Title", "Cases!title", "Form.Cases[0].Title"),
-        .. Answer("SubmittedCase.CounterpartState", "Cases!counterpart_state", "Form.Cases[0].CounterpartState"),
-        .. Answer("SubmittedCase.Offences", "Cases!offences", "Form.Cases[0].Offences"),
-        .. Answer("SubmittedCase.Routes", "Cases!legal_routes", "Form.Cases[0].Routes"),
-        .. Answer("SubmittedCase.Summary", "Cases!summary", "Form.Cases[0].Summary"),
-        .. Answer("SubmittedMeasure.CaseReference", "Measures!case_reference", "Form.Measures[0].CaseReference"),
-        .. Answer("SubmittedMeasure.Amount", "Measures!amount", "Form.Measures[0].Amount"),
-        .. Answer("SubmittedMeasure.Currency", "Measures!currency", "Form.Measures[0].Currency"),
-        .. Answer("SubmittedMeasure.Note", "Measures!note", "Form.Measures[0].Note"),
-        .. Answer("SubmittedMeasure.ExcessReason", "Measures!excess_reason", "Form.Measures[0].ExcessReason"),
+        .. Answer("SubmittedCase.Reference", "Cases!reference", "Cases[0].reference"),
+        .. Answer("SubmittedCase.Title", "Cases!title", "Cases[0].title"),
+        .. Answer("SubmittedCase.CounterpartState", "Cases!counterpart_state", "Cases[0].counterpart_state"),
+        .. Answer("SubmittedCase.Offences", "Cases!offences", "Cases[0].offences"),
+        .. Answer("SubmittedCase.Routes", "Cases!legal_routes", "Cases[0].legal_routes"),
+        .. Answer("SubmittedCase.Summary", "Cases!summary", "Cases[0].summary"),
+        .. Answer("SubmittedMeasure.CaseReference", "Measures!case_reference", "Measures[0].case_reference"),
+        .. Answer("SubmittedMeasure.Amount", "Measures!amount", "Measures[0].amount"),
+        .. Answer("SubmittedMeasure.Currency", "Measures!currency", "Measures[0].currency"),
+        .. Answer("SubmittedMeasure.Note", "Measures!note", "Measures[0].note"),
+        .. Answer("SubmittedMeasure.ExcessReason", "Measures!excess_reason", "Measures[0].excess_reason"),
         new("SubmittedDetail.CaseReference", "workbook", "Victims!case_reference"),
         new("SubmittedDetail.Code", "workbook", "Challenges!challenge"),
         new("SubmittedDetail.Text", "workbook", "Victims!description"),
@@ -81,7 +81,12 @@ public static class InputPaths
         new("SubmittedDetail.CompensationOrdered", "workbook", "Victims!compensation_ordered"),
         new("SubmittedDetail.CompensationPaid", "workbook", "Victims!compensation_paid"),
         new("SubmittedDetail.Currency", "workbook", "Victims!currency"),
-        new("SubmissionDraft.Content", "online-draft", "Form.Cases[0].Title"),
+        new("SubmittedDetail.CaseReference", "online", "Victims[0].case_reference"),
+        new("SubmittedDetail.Text", "online", "Victims[0].description"),
+        new("SubmittedDetail.Text", "online", "GoodPractices[0].description"),
+        new("SubmittedDetail.Outcome", "online", "ThirdParties[0].outcome"),
+        new("SubmittedDetail.CompensationOrdered", "online", "Victims[0].compensation_ordered"),
+        new("SubmissionDraft.Content", "online-draft", "Cases[0].title"),
         new("Submission.FileName", "workbook", "file"),
         new("InformationRound.Code", "api-round", "code"),
         new("InformationRound.Mandate", "api-round", "mandate"),
@@ -619,13 +624,15 @@ public abstract partial class InputLimitTests(InputWorld world)
             {
                 var (sheet, key) = channel == "workbook"
                     ? (field.Split('!')[0], field.Split('!')[1])
-                    : (field.StartsWith("Form.Cases", StringComparison.Ordinal) ? "Cases" : "Measures", OnlineKey(field));
+                    : (field[..field.IndexOf('[', StringComparison.Ordinal)], field[(field.LastIndexOf('.') + 1)..]);
                 var cell = $"{sheet}!{Questionnaire.Column(Column(sheet, key))}3";
-                return channel == "workbook" ? body.Contains($"\"{cell}\"", StringComparison.Ordinal) : body.Contains($">{cell}<", StringComparison.Ordinal);
+                // Online, the workbook's cell is the form's field: the error is beside it (its id) and the summary links to it.
+                return channel == "workbook" ? body.Contains($"\"{cell}\"", StringComparison.Ordinal)
+                    : body.Contains($"id=\"{sheet}-0-{key}-error\"", StringComparison.Ordinal) && body.Contains($"href=\"#{sheet}-0-{key}\"", StringComparison.Ordinal);
             }
 
             case "online-draft":
-                return body.Contains("cases[0].title", StringComparison.Ordinal);
+                return body.Contains("href=\"#Cases-0-title\"", StringComparison.Ordinal);
             case "form-case":
             case "form-user":
             {
@@ -740,25 +747,11 @@ public abstract partial class InputLimitTests(InputWorld world)
     private static Dictionary<string, string> OnlineForm() => new()
     {
         ["State"] = "NGA",
-        ["Form.Cases[0].Reference"] = "N-1", ["Form.Cases[0].Title"] = "Nigerian case", ["Form.Cases[0].CounterpartState"] = "CHE", ["Form.Cases[0].Role"] = "Requesting",
-        ["Form.Cases[0].Offences"] = "Art17", ["Form.Cases[0].Routes"] = "Art54_2", ["Form.Cases[0].Summary"] = "A summary",
-        ["Form.Measures[0].CaseReference"] = "N-1", ["Form.Measures[0].Stage"] = "Frozen", ["Form.Measures[0].AssetType"] = "BankFunds", ["Form.Measures[0].Amount"] = "1000",
-        ["Form.Measures[0].Currency"] = "USD", ["Form.Measures[0].Date"] = "2019-05", ["Form.Measures[0].Note"] = "A note", ["Form.Measures[0].ExcessReason"] = "A reason",
+        ["Cases[0].reference"] = "N-1", ["Cases[0].title"] = "Nigerian case", ["Cases[0].counterpart_state"] = "CHE", ["Cases[0].role_of_your_state"] = "Requesting",
+        ["Cases[0].offences"] = "Art17", ["Cases[0].legal_routes"] = "Art54_2", ["Cases[0].summary"] = "A summary",
+        ["Measures[0].case_reference"] = "N-1", ["Measures[0].stage"] = "Frozen", ["Measures[0].asset_type"] = "BankFunds", ["Measures[0].amount"] = "1000",
+        ["Measures[0].currency"] = "USD", ["Measures[0].date"] = "2019-05", ["Measures[0].note"] = "A note", ["Measures[0].excess_reason"] = "A reason",
     };
-
-    /// <summary>"Form.Measures[0].CaseReference" → "case_reference": the online form's fields are the workbook's columns.</summary>
-    private static string OnlineKey(string field)
-    {
-        var name = field[(field.LastIndexOf('.') + 1)..];
-        return name switch
-        {
-            "CounterpartState" => "counterpart_state",
-            "Routes" => "legal_routes",
-            "CaseReference" => "case_reference",
-            "ExcessReason" => "excess_reason",
-            _ => name.ToLowerInvariant(),
-        };
-    }
 
     private static int Column(string sheet, string key)
     {

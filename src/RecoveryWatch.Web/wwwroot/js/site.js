@@ -25,3 +25,14 @@ document.addEventListener("DOMContentLoaded", () => {
     span.textContent = "(" + label.replace("{0}", text) + ")";
   }
 });
+
+// A link in an error summary moves the focus to the field it names, not only the view (a fragment link scrolls only).
+document.addEventListener("click", (event) => {
+  const link = event.target instanceof Element ? event.target.closest(".error-summary a[href^='#']") : null;
+  const field = link ? document.getElementById(decodeURIComponent(link.getAttribute("href").slice(1))) : null;
+  if (!field || !field.matches("input, select, textarea")) return;
+  event.preventDefault();
+  field.focus();
+  field.scrollIntoView({ block: "center" });
+  history.replaceState(null, "", link.getAttribute("href"));
+});
