@@ -34,7 +34,7 @@ public sealed class CaseSearchFlowTests(BrowserApp app)
         var timeline = page.Locator("ol.timeline > li");
         await Expect(timeline).ToHaveCountAsync(3);
         await Expect(timeline.Nth(0)).ToContainTextAsync("February 2016");
-        await Expect(timeline.Nth(0)).ToContainTextAsync("7,500,000 CHF");
+        await Expect(timeline.Nth(0)).ToContainTextAsync("CHF 7,500,000");
         await Expect(timeline.Nth(1)).ToContainTextAsync("Confiscated");
         await Expect(timeline.Nth(2)).ToContainTextAsync("Returned");
         await Expect(page.GetByText("UNCAC art. 55(1)(b)")).ToBeVisibleAsync();
