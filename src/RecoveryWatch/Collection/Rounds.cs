@@ -16,7 +16,9 @@ public sealed record CreateRoundRequest
     public DateOnly PeriodFrom { get; init; }
     public DateOnly PeriodTo { get; init; }
     public DateTimeOffset Deadline { get; init; }
-    public List<string> States { get; init; } = [];
+
+    /// <summary>ISO 3166-1 alpha-3 codes; a null item (possible in JSON) is refused at its index.</summary>
+    public List<string?> States { get; init; } = [];
 }
 
 /// <param name="Version">The round's concurrency token: send it back with an edit; an edit from an older read is a 409.</param>
@@ -71,45 +73,8 @@ public sealed class Rounds(RecoveryWatchDbContext db, TimeProvider clock)
             errors.Add("code", "Required");
         }
 
-        // The title is stored in the six languages together (LocalizedText); each one is held to a case title's length.
-        var refusal = TextInput.Normalize(request.Title, multiline: false, out var title);
-        if (refusal is not null)
-        {
-            errors.Add("title", refusal);
-        }
-        else if (string.IsNullOrEmpty(title))
-        {
-            errors.Add("title", "Required");
-        }
-        else if (title.Length > Cases.CaseLimits.TitleLength)
-        {
-            errors.Add("title", "TooLong", Cases.CaseLimits.TitleLength);
-        }
-
+        var (title, states) = CheckRoundFields(errors, request.Title, request.PeriodFrom, request.PeriodTo, request.Deadline, request.States);
         var mandate = fields.Text<InformationRound>(errors, "mandate", request.Mandate, nameof(InformationRound.Mandate)) ?? "resolution 8/9";
-
-        if (request.PeriodTo < request.PeriodFrom || request.PeriodFrom == default)
-        {
-            errors.Add("periodTo", "PeriodInvalid");
-        }
-
-        for (var i = 0; i < request.States.Count; i++)
-        {
-            if (request.States[i] is null)
-            {
-                errors.Add($"states[{i}]", "NullItem");
-            }
-            else if (!StateCode.IsKnown(request.States[i]))
-            {
-                errors.Add($"states[{i}]", "UnknownState", request.States[i]);
-            }
-        }
-
-        if (request.States.Count == 0)
-        {
-            errors.Add("states", "AtLeastOneState");
-        }
-
         errors.ThrowIfAny();
 
         // One round per code. A code already taken is a conflict with what is stored (409 on `code`), whether this look-up
@@ -120,8 +85,8 @@ public sealed class Rounds(RecoveryWatchDbContext db, TimeProvider clock)
             throw new ConflictException("code", "RoundCodeTaken", code);
         }
 
-        var round = new InformationRound(code, LocalizedText.Of(title!), mandate, request.PeriodFrom, request.PeriodTo, request.Deadline, Questionnaire.Version);
-        round.Ask(request.States.Distinct());
+        var round = new InformationRound(code, LocalizedText.Of(title), mandate, request.PeriodFrom, request.PeriodTo, request.Deadline, Questionnaire.Version);
+        round.Ask(states);
         try
         {
             await using var transaction = await db.BeginWriteAsync(cancellationToken);
@@ -208,57 +173,11 @@ public sealed class Rounds(RecoveryWatchDbContext db, TimeProvider clock)
             errors.Add("version", "Required");
         }
 
-        var refusal = TextInput.Normalize(request.Title, multiline: false, out var title);
-        if (refusal is not null)
-        {
-            errors.Add("title", refusal);
-        }
-        else if (string.IsNullOrEmpty(title))
-        {
-            errors.Add("title", "Required");
-        }
-        else if (title.Length > Cases.CaseLimits.TitleLength)
-        {
-            errors.Add("title", "TooLong", Cases.CaseLimits.TitleLength);
-        }
-
+        var (title, states) = CheckRoundFields(errors, request.Title, request.PeriodFrom, request.PeriodTo, request.Deadline, request.States.Select(s => s?.State).ToList());
         var mandate = FieldRules.For(db.Model).Text<InformationRound>(errors, "mandate", request.Mandate, nameof(InformationRound.Mandate)) ?? round.Mandate;
-        if (request.PeriodTo < request.PeriodFrom || request.PeriodFrom == default)
-        {
-            errors.Add("periodTo", "PeriodInvalid");
-        }
-
-        if (request.Deadline == default)
-        {
-            errors.Add("deadline", "Required");
-        }
-
         if (request.QuestionnaireVersion < 1 || request.QuestionnaireVersion > Questionnaire.Version)
         {
             errors.Add("questionnaireVersion", "UnknownQuestionnaireVersion", request.QuestionnaireVersion);
-        }
-
-        var states = new List<string>();
-        for (var i = 0; i < request.States.Count; i++)
-        {
-            var code = request.States[i]?.State?.Trim().ToUpperInvariant();
-            if (code is null)
-            {
-                errors.Add($"states[{i}]", "NullItem");
-            }
-            else if (!StateCode.IsKnown(code))
-            {
-                errors.Add($"states[{i}]", "UnknownState", code);
-            }
-            else if (!states.Contains(code))
-            {
-                states.Add(code);
-            }
-        }
-
-        if (request.States.Count == 0)
-        {
-            errors.Add("states", "AtLeastOneState");
         }
 
         errors.ThrowIfAny();
@@ -272,7 +191,7 @@ public sealed class Rounds(RecoveryWatchDbContext db, TimeProvider clock)
         var shown = round.Title.Has(Languages.Normalize(language)) ? Languages.Normalize(language)
             : round.Title.Has(Languages.Default) ? Languages.Default : round.Title.Languages.FirstOrDefault() ?? Languages.Default;
         var newTitle = round.Title.Get(shown) == title ? round.Title
-            : new LocalizedText(round.Title.Texts.Where(t => t.Key != shown).Append(new KeyValuePair<string, string>(shown, title!)));
+            : new LocalizedText(round.Title.Texts.Where(t => t.Key != shown).Append(new KeyValuePair<string, string>(shown, title)));
         var removed = round.States.Where(s => !states.Contains(s.StateCode)).Select(s => s.StateCode).ToList();
         var answered = await AnsweredAsync(round, cancellationToken);
         var conflicts = new List<ValidationError>();
@@ -318,6 +237,64 @@ public sealed class Rounds(RecoveryWatchDbContext db, TimeProvider clock)
 
         db.ChangeTracker.Clear();
         return (await GetAsync(id, null, language, cancellationToken), true);
+    }
+
+    /// <summary>
+    /// The fields a round is created and edited with, checked by one rule for both: the title (stored in the six languages
+    /// together as LocalizedText, each held to a case title's length), the period, the deadline and the States asked
+    /// (ISO 3166-1 alpha-3, read in any case and without surrounding spaces, each counted once).
+    /// </summary>
+    private static (string Title, List<string> States) CheckRoundFields(ValidationCollector errors, string? titleInput, DateOnly periodFrom, DateOnly periodTo,
+        DateTimeOffset deadline, List<string?> stateInputs)
+    {
+        var refusal = TextInput.Normalize(titleInput, multiline: false, out var title);
+        if (refusal is not null)
+        {
+            errors.Add("title", refusal);
+        }
+        else if (string.IsNullOrEmpty(title))
+        {
+            errors.Add("title", "Required");
+        }
+        else if (title.Length > Cases.CaseLimits.TitleLength)
+        {
+            errors.Add("title", "TooLong", Cases.CaseLimits.TitleLength);
+        }
+
+        if (periodTo < periodFrom || periodFrom == default)
+        {
+            errors.Add("periodTo", "PeriodInvalid");
+        }
+
+        if (deadline == default)
+        {
+            errors.Add("deadline", "Required");
+        }
+
+        var states = new List<string>();
+        for (var i = 0; i < stateInputs.Count; i++)
+        {
+            var code = stateInputs[i]?.Trim().ToUpperInvariant();
+            if (code is null)
+            {
+                errors.Add($"states[{i}]", "NullItem");
+            }
+            else if (!StateCode.IsKnown(code))
+            {
+                errors.Add($"states[{i}]", "UnknownState", code);
+            }
+            else if (!states.Contains(code))
+            {
+                states.Add(code);
+            }
+        }
+
+        if (stateInputs.Count == 0)
+        {
+            errors.Add("states", "AtLeastOneState");
+        }
+
+        return (title ?? string.Empty, states);
     }
 
     /// <summary>The States of the round that have answered or begun to: a status beyond "not started", a submission of

@@ -146,6 +146,33 @@ public abstract class RoundEditTests(RoundsApp app)
     }
 
     [Fact]
+    public async Task Creating_and_editing_hold_the_round_to_one_rule()
+    {
+        using var admin = await app.SecretariatClientAsync();
+        // The same missing deadline and unknown State are refused at the same field by both; a code typed in lower case
+        // with spaces is read the same way by both.
+        var missingDeadline = await admin.PostAsJsonAsync("/api/v1/rounds", new { code = "RULE-" + app.Kind, title = "Rule", periodFrom = "2019-07-01", periodTo = "2021-06-30", states = new[] { "NGA" } });
+        Assert.Equal(HttpStatusCode.BadRequest, missingDeadline.StatusCode);
+        Assert.Contains("\"deadline\"", await missingDeadline.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var unknown = await admin.PostAsJsonAsync("/api/v1/rounds", new { code = "RULE-" + app.Kind, title = "Rule", periodFrom = "2019-07-01", periodTo = "2021-06-30", deadline = "2031-03-31T23:59:59Z", states = new[] { "XXX" } });
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Contains("states[0]", await unknown.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var id = await RoundAsync("RULE-" + app.Kind, " nga ", "KEN", "NGA");
+        var read = JsonNode.Parse(await admin.GetStringAsync($"/api/v1/rounds/{id}"))!;
+        Assert.Equal(["KEN", "NGA"], read["states"]!.AsArray().Select(s => s!["state"]!.GetValue<string>()).Order(StringComparer.Ordinal));
+
+        var edit = read.DeepClone();
+        edit["deadline"] = "0001-01-01T00:00:00+00:00";
+        var response = await PutAsync(admin, id, edit);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("\"deadline\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        edit = read.DeepClone();
+        edit["states"] = new JsonArray(new JsonObject { ["state"] = " nga " }, new JsonObject { ["state"] = "KEN" });
+        Assert.Equal(HttpStatusCode.OK, (await PutAsync(admin, id, edit)).StatusCode);
+    }
+
+    [Fact]
     public async Task Only_administrators_edit_a_round()
     {
         var id = await RoundAsync("WHO-" + app.Kind, "NGA");

@@ -76,21 +76,10 @@ public sealed class EditModel(RecoveryWatch.Collection.Rounds rounds, IStringLoc
         }
 
         var errors = new ValidationCollector();
-        var from = Day(errors, "periodFrom", PeriodFrom);
-        var to = Day(errors, "periodTo", PeriodTo);
-        var deadline = Day(errors, "deadline", Deadline);
-        var states = (States ?? string.Empty).Split([',', ';', ' ', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries).Select(s => s.ToUpperInvariant()).ToList();
-        if (!string.IsNullOrEmpty(Region))
-        {
-            if (EnumCodes.TryParse<RegionalGroup>(Region, out var group))
-            {
-                states.AddRange(ReferenceCatalog.Default.StatesInGroup(group).Where(s => ReferenceCatalog.Default.States[s].UncacParty));
-            }
-            else
-            {
-                errors.Add("region", "UnknownCode", Region);
-            }
-        }
+        var from = RoundFormFields.Day(errors, "periodFrom", PeriodFrom);
+        var to = RoundFormFields.Day(errors, "periodTo", PeriodTo);
+        var deadline = RoundFormFields.Day(errors, "deadline", Deadline);
+        var states = RoundFormFields.States(errors, States, Region);
 
         if (!errors.HasErrors)
         {
@@ -100,12 +89,12 @@ public sealed class EditModel(RecoveryWatch.Collection.Rounds rounds, IStringLoc
                 // instant, so that a form sent back unchanged changes nothing.
                 var instant = deadline!.Value == DateOnly.FromDateTime(Round.Deadline.UtcDateTime)
                     ? Round.Deadline
-                    : new DateTimeOffset(deadline.Value.ToDateTime(new TimeOnly(23, 59, 59)), TimeSpan.Zero);
+                    : RoundFormFields.EndOfDay(deadline.Value);
                 await rounds.UpdateAsync(id, new EditRoundRequest
                 {
                     Id = id, Title = RoundTitle, Mandate = Mandate, PeriodFrom = from!.Value, PeriodTo = to!.Value, Deadline = instant,
                     QuestionnaireVersion = QuestionnaireVersion, Version = Version,
-                    States = [.. states.Distinct(StringComparer.Ordinal).Select(s => new EditRoundState { State = s })],
+                    States = [.. states.Select(s => new EditRoundState { State = s })],
                 }, Localization.CurrentLanguage, User.Actor(), cancellationToken);
                 return Redirect($"/rounds/{id.ToString(CultureInfo.InvariantCulture)}?edited=true");
             }
@@ -147,22 +136,5 @@ public sealed class EditModel(RecoveryWatch.Collection.Rounds rounds, IStringLoc
         {
             return false;
         }
-    }
-
-    private static DateOnly? Day(ValidationCollector errors, string field, string? text)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            errors.Add(field, "Required");
-            return null;
-        }
-
-        if (!DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
-        {
-            errors.Add(field, "InvalidDate", text);
-            return null;
-        }
-
-        return day;
     }
 }

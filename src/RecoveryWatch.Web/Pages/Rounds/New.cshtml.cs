@@ -51,32 +51,20 @@ public sealed class NewModel(RecoveryWatch.Collection.Rounds rounds, IStringLoca
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         var errors = new ValidationCollector();
-        var from = Day(errors, "periodFrom", PeriodFrom);
-        var to = Day(errors, "periodTo", PeriodTo);
-        var deadline = Day(errors, "deadline", Deadline);
-        var states = (States ?? string.Empty).Split([',', ';', ' ', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries).Select(s => s.ToUpperInvariant()).ToList();
-        if (!string.IsNullOrEmpty(Region))
-        {
-            if (EnumCodes.TryParse<RegionalGroup>(Region, out var group))
-            {
-                states.AddRange(ReferenceCatalog.Default.StatesInGroup(group).Where(s => ReferenceCatalog.Default.States[s].UncacParty));
-            }
-            else
-            {
-                errors.Add("region", "UnknownCode", Region);
-            }
-        }
+        var from = RoundFormFields.Day(errors, "periodFrom", PeriodFrom);
+        var to = RoundFormFields.Day(errors, "periodTo", PeriodTo);
+        var deadline = RoundFormFields.Day(errors, "deadline", Deadline);
+        var states = RoundFormFields.States(errors, States, Region);
 
         if (!errors.HasErrors)
         {
             try
             {
-                // The deadline is the end of the day given, in UTC: a State answering on that day is on time.
                 var round = await rounds.CreateAsync(new CreateRoundRequest
                 {
                     Code = Code, Title = RoundTitle, Mandate = Mandate, PeriodFrom = from!.Value, PeriodTo = to!.Value,
-                    Deadline = new DateTimeOffset(deadline!.Value.ToDateTime(new TimeOnly(23, 59, 59)), TimeSpan.Zero),
-                    States = [.. states.Distinct(StringComparer.Ordinal)],
+                    Deadline = RoundFormFields.EndOfDay(deadline!.Value),
+                    States = [.. states],
                 }, User.Actor(), cancellationToken);
                 return Redirect($"/rounds/{round.Id.ToString(CultureInfo.InvariantCulture)}");
             }
@@ -105,21 +93,4 @@ public sealed class NewModel(RecoveryWatch.Collection.Rounds rounds, IStringLoca
     }
 
     public IReadOnlyList<string> ErrorsFor(string field) => FieldErrors.TryGetValue(field, out var list) ? list : [];
-
-    private static DateOnly? Day(ValidationCollector errors, string field, string? text)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            errors.Add(field, "Required");
-            return null;
-        }
-
-        if (!DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
-        {
-            errors.Add(field, "InvalidDate", text);
-            return null;
-        }
-
-        return day;
-    }
 }
