@@ -58,7 +58,7 @@ public abstract class AccessMatrixTests(WorldApp world)
         ["GET /account/logout"] = Access.Public,
         ["GET /account/denied"] = Access.Public,
         ["GET /account/setup"] = Access.Public,
-        ["GET /account/forgot"] = Access.Public,
+        ["GET /account/forgot-password"] = Access.Public,
         ["GET /account/two-factor"] = Access.SignedIn,
         ["GET /admin/users"] = Access.Admin,
         ["GET /admin/users/{id}"] = Access.Admin,

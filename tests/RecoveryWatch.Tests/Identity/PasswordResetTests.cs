@@ -56,7 +56,7 @@ public abstract partial class PasswordResetTests(ResetApp app)
     private async Task<string> ForgotAsync(string email)
     {
         using var client = FormClient.Create(app);
-        var response = await client.PostFormAsync("/account/forgot?culture=en", new Dictionary<string, string> { ["Email"] = email });
+        var response = await client.PostFormAsync("/account/forgot-password?culture=en", new Dictionary<string, string> { ["Email"] = email });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = await response.Content.ReadAsStringAsync();
         return SentMessage().Match(html).Value;
@@ -195,7 +195,7 @@ public abstract partial class PasswordResetTests(ResetApp app)
     public async Task Login_page_links_to_forgot_password()
     {
         var html = await app.CreateClient().GetStringAsync("/account/login?culture=fr");
-        Assert.Contains("<a href=\"/account/forgot\">Mot de passe oublié ?</a>", html, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"/account/forgot-password\">Mot de passe oublié ?</a>", html, StringComparison.Ordinal);
     }
 
     private static string Link(string html)
