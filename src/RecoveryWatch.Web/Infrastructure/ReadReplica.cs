@@ -31,7 +31,7 @@ public static class ReplicaReads
 {
     public const string ConnectionStringName = "RecoveryWatchRead";
 
-    /// <summary>The page folders and pages whose anonymous GETs are public reads: case search and case pages, statistics,
+    /// <summary>The page folders whose anonymous GETs are public reads: case search and case pages, statistics,
     /// meetings and documents, and the knowledge pages. Account pages and the error page are not listed: they stay on the
     /// primary.</summary>
     public static readonly IReadOnlyList<string> PublicPages =
