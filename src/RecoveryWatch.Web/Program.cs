@@ -71,6 +71,8 @@ app.UseUnreadableFormCheck();
 app.UseStaticFiles();
 app.UseRouting();
 app.UseAuthentication();
+// Once the caller is known and before anything reads: an anonymous GET of a public read goes to the read replica, if any.
+app.UseReplicaForPublicReads();
 // Between the two: authorization must see the account as it is now, not as the cookie or token remembers it.
 app.UseMiddleware<AccountRevalidation>();
 app.UseAuthorization();
@@ -83,6 +85,8 @@ app.MapApiDocs();
 // or endpoint is closed until someone decides who may see it. (Not a fallback policy, which would also challenge
 // requests for addresses that do not exist instead of answering 404.)
 var api = app.MapGroup("/api/v1").RequireAuthorization();
+// The open data: the API's anonymous GETs may be answered from the read replica (ReplicaReads); the rest stays on the primary.
+api.ReadsFromReplica();
 api.MapIdentityEndpoints();
 api.MapCaseEndpoints();
 api.MapExportEndpoints();

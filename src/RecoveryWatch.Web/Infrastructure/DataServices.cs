@@ -11,7 +11,8 @@ public static class DataServices
     public const string DefaultConnectionString = "Data Source=data/recoverywatch.db";
 
     /// <summary>The DbContext on the configured provider (<c>Database:Provider</c>, <c>ConnectionStrings:RecoveryWatch</c>; see the README's configuration table),
-    /// with each provider's migrations in its own assembly, and the use-case handlers.</summary>
+    /// with each provider's migrations in its own assembly, public reads on the read replica if one is configured
+    /// (<c>ConnectionStrings:RecoveryWatchRead</c>, PostgreSQL only; see <see cref="ReplicaReads"/>), and the use-case handlers.</summary>
     public static IServiceCollection AddRecoveryWatchData(this IServiceCollection services, IConfiguration configuration)
     {
         var provider = configuration["Database:Provider"] ?? SqliteProvider;
@@ -22,10 +23,24 @@ public static class DataServices
             EnsureSqliteFolder(connectionString);
         }
 
-        services.AddDbContext<RecoveryWatchDbContext>(options =>
+        var readConnectionString = ReplicaReads.ReadConnectionString(configuration, provider);
+        services.AddReplicaReads(readConnectionString, connectionString);
+
+        // The options are built per scope (the default options lifetime), so each request's context can be on the primary or,
+        // for a public read, on the replica (see ReplicaReads).
+        services.AddDbContext<RecoveryWatchDbContext>((scope, options) =>
         {
             if (string.Equals(provider, PostgresProvider, StringComparison.OrdinalIgnoreCase))
             {
+                if (readConnectionString is not null && scope.GetService<DatabaseRoute>()?.Settle() == true)
+                {
+                    var failover = scope.GetRequiredService<ReplicaFailover>();
+                    options.UseNpgsql(failover.ReplicaConnection, o => o.MigrationsAssembly("RecoveryWatch.Migrations.Postgres"))
+                        .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking)
+                        .AddInterceptors(ReadOnlyContext.Instance, failover);
+                    return;
+                }
+
                 options.UseNpgsql(connectionString, o => o.MigrationsAssembly("RecoveryWatch.Migrations.Postgres"));
             }
             else if (string.Equals(provider, SqliteProvider, StringComparison.OrdinalIgnoreCase))

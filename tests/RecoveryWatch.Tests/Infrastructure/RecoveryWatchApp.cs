@@ -31,12 +31,26 @@ public class RecoveryWatchApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// test that checks numbers need not declare every link a row carries).</summary>
     public static JsonSerializerOptions Reading { get; } = new(JsonOptions.Api) { UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Skip };
 
+    /// <summary>Whether anonymous public reads go to the test server's streaming replica (<c>ConnectionStrings:RecoveryWatchRead</c>;
+    /// PostgreSQL only). The fixture then starts once the replica holds its seed.</summary>
+    protected virtual bool ReadsFromReplica => false;
+
     public virtual async Task InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync(_kind);
+        if (ReadsFromReplica)
+        {
+            // The app must find the database on the replica from its first public read, or it would read the primary instead.
+            await _database.WaitForReplicaAsync();
+        }
+
         // Starting the host migrates the database and creates the administrator.
         _ = Services;
         await SeedAsync();
+        if (ReadsFromReplica)
+        {
+            await _database.WaitForReplicaAsync();
+        }
     }
 
     /// <summary>Data the fixture's tests rely on; none by default.</summary>
@@ -52,6 +66,10 @@ public class RecoveryWatchApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Admin:Password", AdminPassword);
         // Tests sign in hundreds of times from one address; the limit itself is tested with its own fixture.
         builder.UseSetting("RateLimiting:SignInPerMinute", "100000");
+        if (ReadsFromReplica)
+        {
+            builder.UseSetting("ConnectionStrings:RecoveryWatchRead", Database.ReplicaConnectionString);
+        }
     }
 
     public Task<HttpClient> SecretariatClientAsync() => BearerClientAsync(AdminEmail, AdminPassword);

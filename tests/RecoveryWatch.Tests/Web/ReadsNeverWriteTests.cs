@@ -295,3 +295,13 @@ public abstract partial class ReadsNeverWriteTests(QuietWorld world)
 public sealed class SqliteReadsNeverWriteTests(SqliteQuietWorld world) : ReadsNeverWriteTests(world), IClassFixture<SqliteQuietWorld>;
 
 public sealed class PostgresReadsNeverWriteTests(PostgresQuietWorld world) : ReadsNeverWriteTests(world), IClassFixture<PostgresQuietWorld>;
+
+/// <summary>The same world with anonymous public reads on the streaming replica (ReadReplicaTests): every page and endpoint
+/// still answers without error and without writing, as each role, when the public's reads come from a read-only, untracked
+/// context on a standby.</summary>
+public sealed class PostgresReplicaQuietWorld() : QuietWorld(DatabaseKind.Postgres)
+{
+    protected override bool ReadsFromReplica => true;
+}
+
+public sealed class PostgresReplicaReadsNeverWriteTests(PostgresReplicaQuietWorld world) : ReadsNeverWriteTests(world), IClassFixture<PostgresReplicaQuietWorld>;

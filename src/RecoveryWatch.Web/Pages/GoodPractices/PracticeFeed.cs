@@ -21,7 +21,7 @@ public static class PracticeFeed
 
     public static IEndpointRouteBuilder MapPracticeFeed(this IEndpointRouteBuilder app)
     {
-        app.MapGet(Path, WriteAsync).AllowAnonymous().ExcludeFromDescription();
+        app.MapGet(Path, WriteAsync).AllowAnonymous().ExcludeFromDescription().ReadsFromReplica();
         return app;
     }
 
