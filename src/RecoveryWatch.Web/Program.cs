@@ -37,6 +37,8 @@ builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o
     o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
 builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
 builder.Services.AddRecoveryWatchOpenApi();
+builder.Services.AddRecoveryWatchCompression();
+builder.Services.AddPublicReadCaching(builder.Configuration);
 
 var app = builder.Build();
 
@@ -58,6 +60,7 @@ if (!app.Environment.IsDevelopment())
 
 // First, so that error pages re-executed below keep the language of the request that failed.
 app.UseRequestLocalization();
+app.UseResponseCompression();
 app.UseExceptionHandler(new ExceptionHandlerOptions
 {
     ExceptionHandlingPath = "/error",
@@ -69,6 +72,7 @@ app.UseSecurityHeaders();
 app.UseApiDocsSecurityHeaders();
 app.UseUnreadableFormCheck();
 app.UseStaticFiles();
+app.UseNoHttpsCompressionWhenSignedIn();
 app.UseRouting();
 app.UseAuthentication();
 // Once the caller is known and before anything reads: an anonymous GET of a public read goes to the read replica, if any.
@@ -77,6 +81,8 @@ app.UseReplicaForPublicReads();
 app.UseMiddleware<AccountRevalidation>();
 app.UseAuthorization();
 app.UseRateLimiter();
+// After authorization: whether a read may be shared depends on who asks.
+app.UsePublicReadCaching();
 
 app.MapGet("/healthz", HealthEndpoint.CheckAsync).AllowAnonymous().ExcludeFromDescription();
 app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();

@@ -18,10 +18,10 @@ public static class CaseEndpoints
     public static RouteGroupBuilder MapCaseEndpoints(this RouteGroupBuilder api)
     {
         var cases = api.MapGroup("/cases").WithTags("Cases");
-        cases.MapGet("/", ListAsync).AllowAnonymous()
+        cases.MapGet("/", ListAsync).AllowAnonymous().PublicRead()
             .WithSummary("Search cases")
             .WithDescription("Filters: q, state, role, region, stage, route, offence, yearFrom, yearTo, minUsd, maxUsd, sort, page, pageSize. Anonymous callers get the public fields of published cases only.");
-        cases.MapGet("/{id:int}", GetAsync).AllowAnonymous().WithSummary("One case with the details the caller may see");
+        cases.MapGet("/{id:int}", GetAsync).AllowAnonymous().PublicRead().WithSummary("One case with the details the caller may see");
         cases.MapPost("/", CreateAsync).RequireAuthorization(Policies.EditCases)
             .Accepts<SaveCaseRequest>("application/json")
             .WithMetadata(new RequestSizeLimitAttribute(MaxCaseBodyBytes))

@@ -9,7 +9,7 @@ public static class CodebookEndpoints
 {
     public static RouteGroupBuilder MapCodebookEndpoints(this RouteGroupBuilder api)
     {
-        api.MapGet("/codebook", GetAsync).AllowAnonymous().WithTags("Open data")
+        api.MapGet("/codebook", GetAsync).AllowAnonymous().PublicRead().WithTags("Open data")
             .WithSummary("The codebook: every coded list of the API and the exports, each code with its labels in the six languages")
             .WithDescription("Lists: " + string.Join(", ", Codebook.ListNames) + ". Each entry has code, labels (ar, zh, en, fr, ru, es), "
                 + "the UNCAC article where there is one, and a group where it matters (a State's regional group, a question's section, "

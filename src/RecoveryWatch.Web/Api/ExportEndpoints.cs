@@ -8,7 +8,7 @@ public static class ExportEndpoints
 {
     public static RouteGroupBuilder MapExportEndpoints(this RouteGroupBuilder api)
     {
-        api.MapGet("/export/cases.{format}", ExportAsync).AllowAnonymous().WithTags("Open data")
+        api.MapGet("/export/cases.{format}", ExportAsync).AllowAnonymous().PublicRead(store: false).WithTags("Open data")
             .WithSummary("Export cases as CSV, XLSX or JSON")
             .WithDescription("Same filters as /api/v1/cases; streamed. Anonymous callers get the public fields of published cases only. "
                 + "labels=true adds, beside each coded column, a <column>_label column (JSON: a labels object per case) in the language lang "

@@ -12,30 +12,30 @@ public static class StatisticsEndpoints
     public static RouteGroupBuilder MapStatisticsEndpoints(this RouteGroupBuilder api)
     {
         api.MapGet("/statistics/volumes", VolumesAsync)
-            .AllowAnonymous().WithTags("Open data")
+            .AllowAnonymous().PublicRead().WithTags("Open data")
             .WithSummary("Volumes frozen, seized, confiscated and returned per group and stage: cases and USD, each case counted once per group")
             .WithDescription("by=year|region|route|offence|state|assettype (default year); role=Requesting|Requested|Transit limits by=state and by=region to States in that role. "
                 + "Per case and stage one account counts: the requested State's for freezing, seizure and confiscation, the requesting State's for returns, "
                 + "else the other side's, else the Secretariat's. casesWithoutRate counts cases whose figures have no dated exchange rate (left out of usdTotal). "
                 + FiltersDescription);
         api.MapGet("/statistics/durations", DurationsAsync)
-            .AllowAnonymous().WithTags("Open data")
+            .AllowAnonymous().PublicRead().WithTags("Open data")
             .WithSummary("Time from the first freezing or seizure to confiscation and to return: median, quartiles and distribution in days, and stalled cases")
             .WithDescription("stalledAfter=N (years, default 3): cases frozen or seized more than N years ago with no confiscation. yearFrom/yearTo select the cases "
                 + "by the year of their first freezing or seizure; region as in /api/v1/cases.");
         api.MapGet("/statistics/flows", FlowsAsync)
-            .AllowAnonymous().WithTags("Open data")
+            .AllowAnonymous().PublicRead().WithTags("Open data")
             .WithSummary("Requesting State → requested State, per stage: cases and USD, each case once per pair")
             .WithDescription(FiltersDescription);
         api.MapGet("/statistics/challenges", ChallengesAsync)
-            .AllowAnonymous().WithTags("Open data")
+            .AllowAnonymous().PublicRead().WithTags("Open data")
             .WithSummary("Challenges met, by number of cases and by the stages the cases reached (stage null: all cases that met it)")
             .WithDescription("by=type|state|region|route (default type): per challenge, the cases that met it per State of the case, per UN regional group of such a "
                 + "State, or per legal route of a proceeding of the case (group), each case once per group, from what the caller may see; "
                 + "role=Requesting|Requested|Transit limits by=state and by=region to States in that role. " + FiltersDescription);
         api.MapGet("/statistics/coverage", async (int? round, HttpContext http, CoverageStatistics coverage, CancellationToken ct) =>
                 TypedResults.Ok(await coverage.HandleAsync(round, http.User.CaseReader(), ct)))
-            .AllowAnonymous().WithTags("Open data")
+            .AllowAnonymous().PublicRead().WithTags("Open data")
             .WithSummary("Coverage of information requests (?round=id, else every round): States asked, States that answered (submitted or validated), validated, and States asked with cases the caller may see");
         return api;
     }

@@ -9,6 +9,7 @@ using RecoveryWatch.Web.Infrastructure;
 namespace RecoveryWatch.Web.Pages.Cases;
 
 [AllowAnonymous]
+[PublicRead]
 public sealed class DetailsModel(GetCase getCase, RecoveryWatch.Analytics.ImportExchangeRates rates, IAuthorizationService authorization, RecoveryWatch.Knowledge.ChallengeTaxonomy taxonomy,
     PublishCase publish, IStringLocalizer<SharedResource> localizer) : PageModel
 {

@@ -8,6 +8,7 @@ namespace RecoveryWatch.Web.Pages.Cases;
 
 /// <summary>The public case search with facets; the same filters as <c>/api/v1/cases</c>.</summary>
 [AllowAnonymous]
+[PublicRead]
 public sealed class IndexModel(SearchCases search) : PageModel
 {
     public CaseFilter Filter { get; private set; } = new();

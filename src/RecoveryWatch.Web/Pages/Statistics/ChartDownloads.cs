@@ -17,7 +17,7 @@ public static class ChartDownloads
     public static RouteGroupBuilder MapChartDownloads(this RouteGroupBuilder api)
     {
         api.MapGet("/statistics/charts/{chart}.{format}", DownloadAsync)
-            .AllowAnonymous().WithTags("Open data")
+            .AllowAnonymous().PublicRead().WithTags("Open data")
             .WithSummary("A chart of the statistics dashboard as svg, png, csv or xlsx, with the dashboard's filters (yearFrom, yearTo, region, stage, mapRole)");
         return api;
     }

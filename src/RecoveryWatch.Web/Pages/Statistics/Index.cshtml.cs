@@ -10,6 +10,7 @@ namespace RecoveryWatch.Web.Pages.Statistics;
 
 /// <summary>The public statistics dashboard: what the reader may see, counted once per case and stage.</summary>
 [AllowAnonymous]
+[PublicRead]
 public sealed class IndexModel(Dashboard dashboard) : PageModel
 {
     public StatisticsFilter Filter { get; private set; } = StatisticsFilter.None;
