@@ -26,7 +26,7 @@ public static class DataServices
         {
             if (string.Equals(provider, PostgresProvider, StringComparison.OrdinalIgnoreCase))
             {
-                options.UseNpgsql(connectionString, o => o.MigrationsAssembly("RecoveryWatch.Migrations.Postgres"));
+                options.UseNpgsql(DatabaseOutage.WithConnectTimeout(connectionString), o => o.MigrationsAssembly("RecoveryWatch.Migrations.Postgres"));
             }
             else if (string.Equals(provider, SqliteProvider, StringComparison.OrdinalIgnoreCase))
             {
