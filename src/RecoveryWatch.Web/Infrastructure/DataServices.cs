@@ -24,6 +24,13 @@ public static class DataServices
         }
 
         var readConnectionString = ReplicaReads.ReadConnectionString(configuration, provider);
+        if (string.Equals(provider, PostgresProvider, StringComparison.OrdinalIgnoreCase))
+        {
+            // A short connect timeout on the primary and the replica alike, so an outage answers 503 (DatabaseOutage) instead of hanging.
+            connectionString = DatabaseOutage.WithConnectTimeout(connectionString);
+            readConnectionString = readConnectionString is null ? null : DatabaseOutage.WithConnectTimeout(readConnectionString);
+        }
+
         services.AddReplicaReads(readConnectionString, connectionString);
 
         // The options are built per scope (the default options lifetime), so each request's context can be on the primary or,

@@ -4,11 +4,18 @@ namespace RecoveryWatch.Web.Infrastructure;
 
 public static class HealthEndpoint
 {
-    /// <summary>200 when the database answers, 503 otherwise (what load balancers and the README rely on).</summary>
-    public static async Task<IResult> CheckAsync(RecoveryWatchDbContext db, CancellationToken cancellationToken) =>
-        await db.Database.CanConnectAsync(cancellationToken)
-            ? TypedResults.Text("Healthy")
-            : TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Database unavailable");
+    /// <summary>200 when the database answers, 503 with Retry-After otherwise (what load balancers and the README rely on).</summary>
+    public static async Task<IResult> CheckAsync(HttpContext context, RecoveryWatchDbContext db, CancellationToken cancellationToken)
+    {
+        if (await db.Database.CanConnectAsync(cancellationToken))
+        {
+            return TypedResults.Text("Healthy");
+        }
+
+        Npgsql.NpgsqlConnection.ClearAllPools();
+        context.Response.Headers.RetryAfter = DatabaseOutage.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Database unavailable");
+    }
 }
 
 public static class SecurityHeaders

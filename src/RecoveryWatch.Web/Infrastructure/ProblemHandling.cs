@@ -6,13 +6,21 @@ using RecoveryWatch.Common;
 namespace RecoveryWatch.Web.Infrastructure;
 
 /// <summary>Turns exceptions into RFC 9457 problem details: broken rules into 400 with every field's error, a missing or
-/// invisible record into 404, anything else into a 500 without internals.</summary>
+/// invisible record into 404, an unreachable database into 503 with Retry-After, anything else into a 500 without internals.</summary>
 public sealed class ProblemExceptionHandler(IProblemDetailsService problems, IStringLocalizer<SharedResource> localizer, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         // The middleware has already pointed Request.Path at /error; the feature keeps the path that failed.
         var path = httpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? httpContext.Request.Path.Value ?? string.Empty;
+        if (DatabaseOutage.IsOutage(exception))
+        {
+            // Not a bug to investigate: one line, no stack, and the client is told when to come back.
+            logger.LogWarning("Database unavailable for {Path}: {Message}", path, exception.GetBaseException().Message);
+            await DatabaseOutage.WriteAsync(httpContext, path, problems, localizer, exception);
+            return true;
+        }
+
         if (!path.StartsWith("/api/", StringComparison.OrdinalIgnoreCase) && !path.StartsWith("/healthz", StringComparison.OrdinalIgnoreCase))
         {
             // Pages show the error page (re-executed at /error) instead of JSON.
