@@ -38,6 +38,8 @@ public sealed class RebuildCountedFigures(RecoveryWatchDbContext db, TimeProvide
             progress?.Report(done);
         }
 
+        // The statistics cells add up the figures across cases: rebuilt once from the new figures.
+        await StatisticsCellUpkeep.RebuildAllAsync(db, cancellationToken);
         db.AuditEntries.Add(new AuditEntry(clock.GetUtcNow(), actor, "rebuild-figures", nameof(CountedFigure), "*", null,
             string.Create(CultureInfo.InvariantCulture, $"{{\"cases\":{done}}}")));
         await db.SaveChangesAsync(cancellationToken);

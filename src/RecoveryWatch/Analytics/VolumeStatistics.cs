@@ -31,13 +31,17 @@ public sealed record VolumeRow(string Group, Stage Stage, int Cases, decimal Usd
 /// </summary>
 public sealed class VolumeStatistics(RecoveryWatchDbContext db)
 {
+    /// <summary>Whether readers without States of their own are answered from the <see cref="StatisticsCell"/> rows (always, in
+    /// the app). Off, every answer groups the counted figures: the reference the tests and the benchmark compare the cells with.</summary>
+    public bool ReadsCells { get; set; } = true;
+
     /// <param name="role">For <c>by=state</c> and <c>by=region</c>: only States in this role (e.g. the requested States
     /// where assets are located); all roles when null, each case still once per group.</param>
     public async Task<IReadOnlyList<VolumeRow>> HandleAsync(VolumeGrouping by, CaseReader reader, StateRole? role = null, StatisticsFilter? filter = null,
         CancellationToken cancellationToken = default)
     {
         var stages = db.CaseStages(reader, filter ?? StatisticsFilter.None);
-        List<Grouped> rows = by switch
+        List<Grouped> rows = ReadsCells && StatisticsCellUpkeep.Answer(reader, filter ?? StatisticsFilter.None) ? await FromCellsAsync(by, reader, role, filter ?? StatisticsFilter.None, cancellationToken) : by switch
         {
             VolumeGrouping.Year => [.. (await stages
                 .GroupBy(c => new { c.Year, c.Stage })
@@ -80,6 +84,45 @@ public sealed class VolumeStatistics(RecoveryWatchDbContext db)
         return [.. rows
             .OrderBy(r => r.Group, StringComparer.Ordinal).ThenBy(r => r.Stage)
             .Select(r => new VolumeRow(r.Group, r.Stage, r.Cases, Common.Amounts.Normalize(decimal.Round(r.Usd ?? 0m, 2)), r.WithoutRate, Link(r)))];
+    }
+
+    /// <summary>The same figures added up from <see cref="StatisticsCell"/> rows: those of the reader's audience whose case
+    /// and group it may see, in the filter's stage and years. A group whose cases all went (zero left) is no group.</summary>
+    private async Task<List<Grouped>> FromCellsAsync(VolumeGrouping by, CaseReader reader, StateRole? role, StatisticsFilter filter, CancellationToken cancellationToken)
+    {
+        var levels = reader.Levels;
+        var audience = reader.Clearance;
+        var roleKey = by is VolumeGrouping.State or VolumeGrouping.Region ? role?.ToString() ?? string.Empty : string.Empty;
+        var cells = db.StatisticsCells.AsNoTracking()
+            .Where(c => c.Dimension == by && c.Audience == audience && c.Role == roleKey && levels.Contains(c.CaseVisibility) && levels.Contains(c.GroupVisibility));
+        if (!reader.SeesDrafts)
+        {
+            cells = cells.Where(c => c.CaseStatus == CaseStatus.Published);
+        }
+
+        if (filter.Stage is { } stage)
+        {
+            cells = cells.Where(c => c.Stage == stage);
+        }
+
+        if (filter.YearFrom is { } from)
+        {
+            cells = cells.Where(c => c.Year >= from);
+        }
+
+        if (filter.YearTo is { } to)
+        {
+            cells = cells.Where(c => c.Year <= to);
+        }
+
+        var rows = by == VolumeGrouping.Year
+            ? [.. (await cells.GroupBy(c => new { c.Year, c.Stage })
+                .Select(g => new { g.Key.Year, g.Key.Stage, Cases = g.Sum(c => c.Cases), Cents = g.Sum(c => c.UsdCents), WithoutRate = g.Sum(c => c.CasesWithoutRate) })
+                .ToListAsync(cancellationToken)).Select(r => new { Group = r.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), r.Stage, r.Cases, r.Cents, r.WithoutRate })]
+            : await cells.GroupBy(c => new { Group = c.GroupKey, c.Stage })
+                .Select(g => new { g.Key.Group, g.Key.Stage, Cases = g.Sum(c => c.Cases), Cents = g.Sum(c => c.UsdCents), WithoutRate = g.Sum(c => c.CasesWithoutRate) })
+                .ToListAsync(cancellationToken);
+        return [.. rows.Where(r => r.Cases > 0).Select(r => new Grouped(r.Group, r.Stage, r.Cases, r.Cents / 100m, r.WithoutRate))];
     }
 
     /// <summary>Counts the cases of each group once (the groups of a case are made distinct first, so two States of one

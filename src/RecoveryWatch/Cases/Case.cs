@@ -82,6 +82,21 @@ public sealed class Case
     public IReadOnlyCollection<CaseChallenge> Challenges => _challenges;
     public IReadOnlyCollection<CaseSource> Sources => _sources;
 
+    /// <summary>Gives a case read without tracking the details read by separate queries (the export reads each detail table
+    /// once per batch instead of through split includes). Only for read-only copies: nothing here is ever saved.</summary>
+    internal void AttachRead(IEnumerable<CaseState> states, IEnumerable<CaseOffence> offences, IEnumerable<Proceeding> proceedings, IEnumerable<AssetMeasure> measures,
+        IEnumerable<Victim> victims, IEnumerable<ThirdPartyClaim> thirdParties, IEnumerable<CaseChallenge> challenges, IEnumerable<CaseSource> sources)
+    {
+        _states.AddRange(states);
+        _offences.AddRange(offences);
+        _proceedings.AddRange(proceedings);
+        _measures.AddRange(measures);
+        _victims.AddRange(victims);
+        _thirdParties.AddRange(thirdParties);
+        _challenges.AddRange(challenges);
+        _sources.AddRange(sources);
+    }
+
     public void Describe(string title, string summary, Visibility summaryVisibility, Visibility visibility, CaseStatus status, DateTimeOffset now)
     {
         Title = title;

@@ -162,6 +162,17 @@ internal sealed class CountedFigureConfiguration : IEntityTypeConfiguration<Coun
     }
 }
 
+internal sealed class StatisticsCellConfiguration : IEntityTypeConfiguration<StatisticsCell>
+{
+    public void Configure(EntityTypeBuilder<StatisticsCell> builder)
+    {
+        builder.Property(c => c.Role).HasMaxLength(40);
+        builder.Property(c => c.GroupKey).HasMaxLength(40);
+        // The cell's identity, and the order the statistics read it in: a grouping, one audience and role, then the levels.
+        builder.HasIndex(c => new { c.Dimension, c.Audience, c.Role, c.CaseStatus, c.CaseVisibility, c.GroupVisibility, c.Stage, c.Year, c.GroupKey }).IsUnique();
+    }
+}
+
 internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
 {
     public void Configure(EntityTypeBuilder<AuditEntry> builder)

@@ -29,6 +29,14 @@ public sealed class DatabaseInitializer(RecoveryWatchDbContext db, SeedDemoCases
         {
             await rebuildCountedFigures.HandleAsync(SystemActor, cancellationToken: cancellationToken);
         }
+
+        // Likewise the statistics cells of a database whose figures predate them (rebuild-figures rebuilds both).
+        else if (!await db.StatisticsCells.AnyAsync(cancellationToken) && await db.CountedFigures.AnyAsync(cancellationToken))
+        {
+            await using var transaction = await db.BeginWriteAsync(cancellationToken);
+            await Analytics.StatisticsCellUpkeep.RebuildAllAsync(db, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
     }
 
     public async Task InitializeAsync(bool loadDemo, CancellationToken cancellationToken = default)

@@ -18,6 +18,7 @@ public sealed class RecoveryWatchDbContext(DbContextOptions<RecoveryWatchDbConte
     public DbSet<CaseState> CaseStates => Set<CaseState>();
     public DbSet<ExchangeRate> ExchangeRates => Set<ExchangeRate>();
     public DbSet<CountedFigure> CountedFigures => Set<CountedFigure>();
+    public DbSet<StatisticsCell> StatisticsCells => Set<StatisticsCell>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<StateRecord> States => Set<StateRecord>();
     public DbSet<CurrencyRecord> Currencies => Set<CurrencyRecord>();
@@ -67,7 +68,8 @@ public sealed class RecoveryWatchDbContext(DbContextOptions<RecoveryWatchDbConte
         var touched = ChangeTracker.Entries()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && e.Entity is Case or AssetMeasure or CaseState)
             .Select(e => e.Entity).ToList();
-        if (added.Count == 0 && touched.Count == 0)
+        var statistics = StatisticsCellUpkeep.Touched(ChangeTracker);
+        if (added.Count == 0 && touched.Count == 0 && statistics.Count == 0)
         {
             return await SaveTranslatingConflictsAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
@@ -78,6 +80,15 @@ public sealed class RecoveryWatchDbContext(DbContextOptions<RecoveryWatchDbConte
             if (added.Count > 0)
             {
                 await SealAsync(added, cancellationToken);
+            }
+
+            // What the cases added to the statistics cells before this save, read before it changes them (under the writers'
+            // lock, so no other write to them interleaves); the difference is applied after the counted figures are rebuilt.
+            Dictionary<CellKey, CellValue>? cellsBefore = null;
+            if (statistics.Count > 0)
+            {
+                await TakeWritersLockAsync(cancellationToken);
+                cellsBefore = await StatisticsCellUpkeep.ContributionsAsync(this, StatisticsCellUpkeep.CaseIds(statistics), cancellationToken);
             }
 
             var result = await SaveTranslatingConflictsAsync(acceptAllChangesOnSuccess, cancellationToken);
@@ -98,6 +109,12 @@ public sealed class RecoveryWatchDbContext(DbContextOptions<RecoveryWatchDbConte
                 {
                     figure.State = EntityState.Detached;
                 }
+            }
+
+            if (cellsBefore is not null)
+            {
+                // Ids of cases added by this save are known only now.
+                await StatisticsCellUpkeep.ApplyAsync(this, cellsBefore, await StatisticsCellUpkeep.ContributionsAsync(this, StatisticsCellUpkeep.CaseIds(statistics), cancellationToken), cancellationToken);
             }
 
             if (ownTransaction is not null)
