@@ -84,8 +84,9 @@ public sealed class CaseSearchScope(RecoveryWatchDbContext db, CaseReader reader
                 ? HavingTerm(rows, CaseSearchTermKind.StateRole, [CaseSearchIndex.StateRoleCode(state, role)])
                 : HavingTerm(rows, CaseSearchTermKind.State, [state]);
         }
-        else if (filter.Role is { } role)
+        else if (filter.Role is { } role && filter.Region is null)
         {
+            // With a region, the region's filter below asks for a member State in this role, which implies this one.
             rows = HavingTerm(rows, CaseSearchTermKind.StateRole, [.. catalog.States.Keys.Select(s => CaseSearchIndex.StateRoleCode(s, role))]);
         }
 
@@ -165,26 +166,27 @@ public sealed class CaseSearchScope(RecoveryWatchDbContext db, CaseReader reader
     /// trigram indexes of <see cref="SearchIndexSql"/> from three characters on; shorter text is looked for in every case.</summary>
     private IQueryable<CaseSearchRow> Text(IQueryable<CaseSearchRow> rows, string text)
     {
-        IQueryable<int> titles, summaries;
+        IQueryable<int> titles, either;
         if (!db.IsPostgres && text.EnumerateRunes().Count() >= SearchIndexSql.MinIndexedLength)
         {
-            titles = SearchIndexSql.SqliteMatches(db, text, summary: false);
-            summaries = SearchIndexSql.SqliteMatches(db, text, summary: true);
+            titles = SearchIndexSql.SqliteMatches(db, text, SearchIndexSql.TextColumns.Title);
+            either = SearchIndexSql.SqliteMatches(db, text, SearchIndexSql.TextColumns.Either);
         }
         else if (db.IsPostgres)
         {
             // LIKE (not strpos) is what a pg_trgm index answers.
             var pattern = "%" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
             titles = db.Cases.Where(c => EF.Functions.Like(c.TitleSearch, pattern, "\\")).Select(c => c.Id);
-            summaries = db.Cases.Where(c => EF.Functions.Like(c.SummarySearch, pattern, "\\")).Select(c => c.Id);
+            either = db.Cases.Where(c => EF.Functions.Like(c.TitleSearch, pattern, "\\") || EF.Functions.Like(c.SummarySearch, pattern, "\\")).Select(c => c.Id);
         }
         else
         {
             titles = db.Cases.Where(c => c.TitleSearch.Contains(text)).Select(c => c.Id);
-            summaries = db.Cases.Where(c => c.SummarySearch.Contains(text)).Select(c => c.Id);
+            either = db.Cases.Where(c => c.TitleSearch.Contains(text) || c.SummarySearch.Contains(text)).Select(c => c.Id);
         }
 
-        return rows.Where(r => titles.Contains(r.CaseId) || (r.SummaryVisible && summaries.Contains(r.CaseId)));
+        // "In the title, or in a summary the row may show", written so that the matches drive the look-up of the rows.
+        return rows.Where(r => either.Contains(r.CaseId) && (r.SummaryVisible || titles.Contains(r.CaseId)));
     }
 
     /// <summary>The terms of the reader's audience (every row it reads has its terms there; not for focal points).</summary>

@@ -68,13 +68,18 @@ public static class SearchIndexSql
         }
     }
 
-    /// <summary>The ids of the cases whose lower-cased title (or, with <paramref name="summary"/>, summary) contains
-    /// <paramref name="text"/> (already lower-cased), through the full-text index. Only for text of at least
-    /// <see cref="MinIndexedLength"/> characters, on SQLite.</summary>
-    internal static IQueryable<int> SqliteMatches(RecoveryWatchDbContext db, string text, bool summary)
+    internal enum TextColumns
     {
-        // An FTS5 phrase: the text quoted, its quotes doubled, restricted to one column.
-        var phrase = (summary ? "Summary" : "Title") + " : \"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+        Title,
+        Either,
+    }
+
+    /// <summary>The ids of the cases whose lower-cased title (or title or summary) contains <paramref name="text"/> (already
+    /// lower-cased), through the full-text index. Only for text of at least <see cref="MinIndexedLength"/> characters, on SQLite.</summary>
+    internal static IQueryable<int> SqliteMatches(RecoveryWatchDbContext db, string text, TextColumns columns)
+    {
+        // An FTS5 phrase: the text quoted, its quotes doubled, restricted to the column(s).
+        var phrase = (columns == TextColumns.Title ? "Title" : "{Title Summary}") + " : \"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
         return db.Database.SqlQuery<int>($"SELECT rowid AS \"Value\" FROM \"CaseSearchText\" WHERE \"CaseSearchText\" MATCH {phrase}");
     }
 }
