@@ -57,6 +57,8 @@ public static class ApiDocumentation
             new("sort", JsonSchemaType.String, "Order of the results (default Latest).", "Latest", Names<CaseSort>()),
             new("page", JsonSchemaType.Integer, "Page number, from 1.", 1, Minimum: "1", Maximum: "1000000"),
             new("pageSize", JsonSchemaType.Integer, "Results per page (default 25).", 25, Minimum: "1", Maximum: SearchCases.MaxPageSize.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            new("cursor", JsonSchemaType.String, "Instead of `page`: the `nextCursor` of the previous answer (opaque; same filters and sort). Keyset paging: a deep page costs the same as the first. "
+                + "A cursor that is not one, or of another sort, or given with `page`, is a 400 naming `cursor`.", "eyJTIjoiTGF0ZXN0IiwiSSI6MTIzLCJZIjoyMDE5LCJUIjpudWxsfQ"),
         ];
     }
 
@@ -96,7 +98,7 @@ public static class ApiDocumentation
         }
 
         operation.Parameters ??= [];
-        foreach (var filter in Filters().Where(f => !isExport || f.Name is not ("page" or "pageSize")))
+        foreach (var filter in Filters().Where(f => !isExport || f.Name is not ("page" or "pageSize" or "cursor")))
         {
             operation.Parameters.Add(Parameter(filter.Name, filter.Description, filter.Example, new OpenApiSchema
             {

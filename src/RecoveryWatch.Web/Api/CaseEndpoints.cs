@@ -8,7 +8,11 @@ using RecoveryWatch.Web.Infrastructure;
 
 namespace RecoveryWatch.Web.Api;
 
-public sealed record CaseListResponse(IReadOnlyList<CaseListItem> Items, int Total, int Page, int PageSize);
+/// <param name="Page">The page number; absent when the page was asked for by <c>cursor</c>.</param>
+/// <param name="NextCursor">Where the next page starts: pass it as <c>cursor</c> (with the same filters and sort, without
+/// <c>page</c>); absent on the last page. Deep pages by cursor cost the same as the first.</param>
+/// <param name="Next">The address of the next page (this request with <c>cursor</c>), absent on the last page.</param>
+public sealed record CaseListResponse(IReadOnlyList<CaseListItem> Items, int Total, int? Page, int PageSize, string? NextCursor = null, string? Next = null);
 
 public static class CaseEndpoints
 {
@@ -20,7 +24,9 @@ public static class CaseEndpoints
         var cases = api.MapGroup("/cases").WithTags("Cases");
         cases.MapGet("/", ListAsync).AllowAnonymous().PublicRead()
             .WithSummary("Search cases")
-            .WithDescription("Filters: q, state, role, region, stage, route, offence, yearFrom, yearTo, minUsd, maxUsd, sort, page, pageSize. Anonymous callers get the public fields of published cases only.");
+            .WithDescription("Filters: q, state, role, region, stage, route, offence, yearFrom, yearTo, minUsd, maxUsd, sort, page, pageSize, cursor. "
+                + "Anonymous callers get the public fields of published cases only. For deep pages follow `nextCursor` (or the `next` address) "
+                + "instead of counting pages: each page then costs the same as the first.");
         cases.MapGet("/{id:int}", GetAsync).AllowAnonymous().PublicRead().WithSummary("One case with the details the caller may see");
         cases.MapPost("/", CreateAsync).RequireAuthorization(Policies.EditCases)
             .Accepts<SaveCaseRequest>("application/json")
@@ -46,8 +52,18 @@ public static class CaseEndpoints
             return TypedResults.ValidationProblem(bound.Errors.ToProblemErrors(localizer), title: localizer["Problem.Validation"]);
         }
 
-        var result = await search.HandleAsync(bound.Filter, http.User.CaseReader(), bound.Page, bound.PageSize, withFacets: false, cancellationToken);
-        return TypedResults.Ok(new CaseListResponse(result.Items, result.Total, result.Page, result.PageSize));
+        var result = await search.HandleAsync(bound.Filter, http.User.CaseReader(), bound.Page, bound.PageSize, withFacets: false, bound.Cursor, cancellationToken);
+        var nextCursor = result.Next?.Encode();
+        string? next = null;
+        if (nextCursor is not null)
+        {
+            var query = http.Request.Query.Where(q => q.Key is not ("page" or "cursor"))
+                .Select(q => new KeyValuePair<string, string?>(q.Key, q.Value.ToString()))
+                .Append(new KeyValuePair<string, string?>("cursor", nextCursor));
+            next = Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/api/v1/cases", query);
+        }
+
+        return TypedResults.Ok(new CaseListResponse(result.Items, result.Total, bound.Cursor is null ? result.Page : null, result.PageSize, nextCursor, next));
     }
 
     private static async Task<Ok<CaseDetails>> GetAsync(int id, HttpContext http, GetCase getCase, CancellationToken cancellationToken) =>

@@ -10,7 +10,11 @@ namespace RecoveryWatch.Web.Infrastructure;
 /// The search page, <c>/api/v1/cases</c> and the exports all bind through here.</summary>
 public static class CaseFilterBinder
 {
-    public sealed record Bound(CaseFilter Filter, int Page, int PageSize, IReadOnlyList<ValidationError> Errors);
+    public sealed record Bound(CaseFilter Filter, int Page, int PageSize, IReadOnlyList<ValidationError> Errors)
+    {
+        /// <summary>The keyset position of <c>cursor</c> (the <c>nextCursor</c> of a previous answer), if given.</summary>
+        public CaseCursor? Cursor { get; init; }
+    }
 
     public static Bound Bind(IQueryCollection query, int defaultPageSize = 25)
     {
@@ -125,8 +129,20 @@ public static class CaseFilterBinder
             MaxUsd = Decimal("maxUsd"),
             Sort = Enum<CaseSort>("sort") ?? CaseSort.Latest,
         };
+        var pageText = Text("page");
         var page = Int("page", 1, 1_000_000) ?? 1;
         var pageSize = Int("pageSize", 1, SearchCases.MaxPageSize) ?? defaultPageSize;
-        return new Bound(filter, page, pageSize, errors);
+        CaseCursor? cursor = null;
+        if (Text("cursor") is { } cursorText)
+        {
+            // A cursor says where the next page starts in one order: with another sort, or with a page number, it means nothing.
+            if (!CaseCursor.TryParse(cursorText, out cursor) || cursor!.Sort != filter.Sort || pageText is not null)
+            {
+                cursor = null;
+                errors.Add(new ValidationError("cursor", "InvalidCursor"));
+            }
+        }
+
+        return new Bound(filter, page, pageSize, errors) { Cursor = cursor };
     }
 }

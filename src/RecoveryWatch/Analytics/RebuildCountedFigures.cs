@@ -6,9 +6,9 @@ using RecoveryWatch.Data;
 namespace RecoveryWatch.Analytics;
 
 /// <summary>
-/// Regenerates every counted figure from the cases with <see cref="CountingRule"/>, in one transaction: after the rule
-/// changes, or for a database that predates the counted figures. Day to day they are kept by every write to a case; a test
-/// compares this rebuild with what the writes left.
+/// Regenerates every counted figure from the cases with <see cref="CountingRule"/>, and the search read model from both
+/// (<see cref="Cases.CaseSearchIndex"/>), in one transaction: after the rule changes, or for a database that predates them.
+/// Day to day they are kept by every write to a case; tests compare this rebuild with what the writes left.
 /// </summary>
 public sealed class RebuildCountedFigures(RecoveryWatchDbContext db, TimeProvider clock)
 {
@@ -33,11 +33,15 @@ public sealed class RebuildCountedFigures(RecoveryWatchDbContext db, TimeProvide
             await CountingRule.RebuildAsync(db, ids, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             db.ChangeTracker.Clear();
+            await Cases.CaseSearchIndex.RebuildAsync(db, ids, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
             last = ids[^1];
             done += ids.Count;
             progress?.Report(done);
         }
 
+        await SearchIndexSql.PruneTextAsync(db, cancellationToken);
         // The statistics cells add up the figures across cases: rebuilt once from the new figures.
         await StatisticsCellUpkeep.RebuildAllAsync(db, cancellationToken);
         db.AuditEntries.Add(new AuditEntry(clock.GetUtcNow(), actor, "rebuild-figures", nameof(CountedFigure), "*", null,

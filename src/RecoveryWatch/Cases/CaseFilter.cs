@@ -57,4 +57,10 @@ public sealed record CaseFilter
     public decimal? MaxUsd { get; init; }
 
     public CaseSort Sort { get; init; }
+
+    /// <summary>No filter at all (the order aside): every case the reader may see.</summary>
+    public bool IsEmpty =>
+        string.IsNullOrWhiteSpace(Q) && string.IsNullOrWhiteSpace(State) && Role is null && Region is null && Stage is null && AssetType is null
+        && string.IsNullOrWhiteSpace(Challenge) && string.IsNullOrWhiteSpace(Requesting) && string.IsNullOrWhiteSpace(Requested)
+        && string.IsNullOrWhiteSpace(Route) && string.IsNullOrWhiteSpace(Offence) && YearFrom is null && YearTo is null && MinUsd is null && MaxUsd is null;
 }

@@ -1,3 +1,6 @@
+using System.Buffers.Text;
+using System.Text;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using RecoveryWatch.Data;
 using RecoveryWatch.ReferenceData;
@@ -32,96 +35,208 @@ public sealed record CaseFacets(
     IReadOnlyList<FacetCount> Routes,
     IReadOnlyList<FacetCount> Offences);
 
-public sealed record CaseSearchResult(IReadOnlyList<CaseListItem> Items, int Total, int Page, int PageSize, CaseFacets? Facets);
+public sealed record CaseSearchResult(IReadOnlyList<CaseListItem> Items, int Total, int Page, int PageSize, CaseFacets? Facets)
+{
+    /// <summary>Where the next page starts (keyset), or null on the last page.</summary>
+    public CaseCursor? Next { get; init; }
+}
 
-/// <summary>Searches cases with the filters of <see cref="CaseFilter"/>, one page at a time, with facet counts for the page.</summary>
+/// <summary>
+/// A position in a sorted result: the sort key and id of the last case of a page. The next page is the cases after it in
+/// the same order, found through the sort's index however deep the page (an offset would read and skip every case before).
+/// Opaque to clients: base64url of a small JSON object.
+/// </summary>
+public sealed record CaseCursor(CaseSort Sort, int Id, int? Year, string? Title)
+{
+    private sealed record Wire(string S, int I, int? Y, string? T);
+
+    public string Encode() => Base64Url.EncodeToString(JsonSerializer.SerializeToUtf8Bytes(new Wire(Sort.ToString(), Id, Year, Title)));
+
+    public static bool TryParse(string text, out CaseCursor? cursor)
+    {
+        cursor = null;
+        try
+        {
+            var wire = JsonSerializer.Deserialize<Wire>(Base64Url.DecodeFromChars(text));
+            if (wire is null || !Enum.TryParse<CaseSort>(wire.S, ignoreCase: false, out var sort) || !Enum.IsDefined(sort) || !wire.S.All(char.IsAsciiLetter)
+                || (sort is CaseSort.Title or CaseSort.TitleDescending) != (wire.T is not null)
+                || (sort is CaseSort.Newest or CaseSort.Title or CaseSort.TitleDescending && wire.Y is not null))
+            {
+                return false;
+            }
+
+            cursor = new CaseCursor(sort, wire.I, wire.Y, wire.T);
+            return true;
+        }
+        catch (Exception e) when (e is FormatException or JsonException)
+        {
+            return false;
+        }
+    }
+
+    internal static CaseCursor After(CaseSort sort, CaseSearchRow row) => sort switch
+    {
+        CaseSort.Oldest => new CaseCursor(sort, row.CaseId, row.SortFirstYear, null),
+        CaseSort.Title or CaseSort.TitleDescending => new CaseCursor(sort, row.CaseId, null, row.Title),
+        CaseSort.Newest => new CaseCursor(sort, row.CaseId, null, null),
+        _ => new CaseCursor(sort, row.CaseId, row.SortLastYear, null),
+    };
+}
+
+/// <summary>
+/// Searches cases with the filters of <see cref="CaseFilter"/>, one page at a time, with facet counts for the page. Reads the
+/// search read model only (<see cref="CaseSearchIndex"/>): every filter is a look-up in a narrow index, and the reader's
+/// rules are the choice of rows (see <see cref="CaseSearchScope"/>).
+/// </summary>
 public sealed class SearchCases(RecoveryWatchDbContext db)
 {
     public const int MaxPageSize = 200;
 
-    public async Task<CaseSearchResult> HandleAsync(CaseFilter filter, CaseReader reader, int page, int pageSize, bool withFacets, CancellationToken cancellationToken = default)
+    public Task<CaseSearchResult> HandleAsync(CaseFilter filter, CaseReader reader, int page, int pageSize, bool withFacets, CancellationToken cancellationToken = default) =>
+        HandleAsync(filter, reader, page, pageSize, withFacets, cursor: null, cancellationToken);
+
+    /// <param name="cursor">When given, the page after it (keyset) instead of <paramref name="page"/>; its sort must be the filter's.</param>
+    public async Task<CaseSearchResult> HandleAsync(CaseFilter filter, CaseReader reader, int page, int pageSize, bool withFacets, CaseCursor? cursor, CancellationToken cancellationToken = default)
     {
         page = Math.Max(1, page);
         pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
-        var own = reader.OwnStates;
-        var anyOwn = own.Length > 0;
-        var figures = db.CountedFiguresVisibleTo(reader);
-        var filtered = db.Cases.AsNoTracking().VisibleTo(reader).Filter(filter, reader, figures);
-        var total = await filtered.CountAsync(cancellationToken);
-        // Children come with their visibility and are filtered here, a page (at most 200 cases) at a time.
-        var rows = await filtered.Sort(filter.Sort)
-            .Skip((page - 1) * pageSize)
-            .Take(pageSize)
-            .Select(c => new
-            {
-                c.Id,
-                c.Title,
-                c.IsSynthetic,
-                c.Status,
-                Owned = anyOwn && c.States.Any(s => own.Contains(s.StateCode)),
-                States = c.States.Select(s => new { s.StateCode, s.Role, s.Visibility }).ToList(),
-                Years = c.Measures.Select(m => new { m.Year, m.Visibility }).ToList(),
-            })
-            .AsSplitQuery()
-            .ToListAsync(cancellationToken);
-
-        // Per stage, the counted figures (one account per case and stage), as the statistics count them.
-        var ids = rows.Select(r => r.Id).ToList();
-        var stages = (await figures.Where(f => ids.Contains(f.CaseId))
-            .GroupBy(f => new { f.CaseId, f.Stage })
-            .Select(g => new { g.Key.CaseId, g.Key.Stage, Measures = g.Sum(f => f.Measures), Usd = g.Sum(f => f.UsdTotal) })
-            .ToListAsync(cancellationToken)).ToLookup(s => s.CaseId);
-
-        var items = rows.Select(r =>
+        if (cursor is not null && cursor.Sort != filter.Sort)
         {
-            bool Sees(Visibility v) => r.Owned || reader.Levels.Contains(v);
-            var years = r.Years.Where(m => Sees(m.Visibility)).Select(m => m.Year).ToList();
-            return new CaseListItem
-            {
-                Id = r.Id,
-                Title = r.Title,
-                IsSynthetic = r.IsSynthetic,
-                Status = r.Status,
-                States = [.. r.States.Where(s => Sees(s.Visibility)).OrderBy(s => s.Role).ThenBy(s => s.StateCode, StringComparer.Ordinal).Select(s => new CaseStateItem(s.StateCode, s.Role))],
-                Stages = [.. stages[r.Id].OrderBy(s => s.Stage).Select(s => new StageTotal(s.Stage, s.Measures, Common.Amounts.Normalize(s.Usd)))],
-                FirstYear = years.Count == 0 ? null : years.Min(),
-                LastYear = years.Count == 0 ? null : years.Max(),
-            };
+            throw new ArgumentException("The cursor belongs to another sort order.", nameof(cursor));
+        }
+
+        var scope = new CaseSearchScope(db, reader);
+        var filtered = scope.Filter(filter);
+        var total = filter.IsEmpty && !scope.IsFocal
+            ? await scope.Rows().CountAsync(cancellationToken)
+            : await filtered.CountAsync(cancellationToken);
+        var sorted = Sort(cursor is null ? filtered : After(filtered, cursor), filter.Sort);
+        var rows = await (cursor is null ? sorted.Skip((page - 1) * pageSize) : sorted).Take(pageSize + 1).ToListAsync(cancellationToken);
+        var more = rows.Count > pageSize;
+        if (more)
+        {
+            rows.RemoveAt(pageSize);
+        }
+
+        // The page's States and stage totals, for the audience of each row (a focal point's own cases: the Secretariat's).
+        var ids = rows.Select(r => r.CaseId).ToList();
+        var audienceOf = rows.ToDictionary(r => r.CaseId, r => r.Audience);
+        var states = (await db.CaseSearchTerms.AsNoTracking()
+                .Where(t => ids.Contains(t.CaseId) && t.Kind == CaseSearchTermKind.StateRole)
+                .Select(t => new { t.CaseId, t.Audience, t.Code })
+                .ToListAsync(cancellationToken))
+            .Where(t => audienceOf[t.CaseId] == t.Audience)
+            .Select(t => (t.CaseId, State: ParseStateRole(t.Code)))
+            .ToLookup(t => t.CaseId, t => t.State);
+        var stages = (await db.CaseSearchStages.AsNoTracking()
+                .Where(s => ids.Contains(s.CaseId))
+                .ToListAsync(cancellationToken))
+            .Where(s => audienceOf[s.CaseId] == s.Audience)
+            .ToLookup(s => s.CaseId);
+
+        var items = rows.Select(r => new CaseListItem
+        {
+            Id = r.CaseId,
+            Title = r.Title,
+            IsSynthetic = r.IsSynthetic,
+            Status = r.Status,
+            States = [.. states[r.CaseId].OrderBy(s => s.Role).ThenBy(s => s.State, StringComparer.Ordinal)],
+            Stages = [.. stages[r.CaseId].OrderBy(s => s.Stage).Select(s => new StageTotal(s.Stage, s.Measures, Common.Amounts.Normalize(s.UsdTotal)))],
+            FirstYear = r.FirstYear,
+            LastYear = r.LastYear,
         }).ToList();
 
-        var facets = withFacets ? await FacetsAsync(filtered, figures, reader, cancellationToken) : null;
-        return new CaseSearchResult(items, total, page, pageSize, facets);
+        var facets = withFacets ? await FacetsAsync(scope, filter, filtered, cancellationToken) : null;
+        return new CaseSearchResult(items, total, cursor is null ? page : 0, pageSize, facets)
+        {
+            Next = more ? CaseCursor.After(filter.Sort, rows[^1]) : null,
+        };
     }
 
-    private async Task<CaseFacets> FacetsAsync(IQueryable<Case> filtered, IQueryable<Analytics.CountedFigure> figures, CaseReader reader, CancellationToken cancellationToken)
+    private static CaseStateItem ParseStateRole(string code)
     {
-        var levels = reader.Levels;
-        var ids = filtered.Select(c => c.Id);
-        var owned = filtered.OwnedBy(reader).Select(c => c.Id);
-        var states = await db.CaseStates.AsNoTracking()
-            .Where(s => ids.Contains(s.CaseId) && (levels.Contains(s.Visibility) || owned.Contains(s.CaseId)))
-            .Select(s => new { s.CaseId, s.StateCode }).Distinct()
-            .GroupBy(s => s.StateCode)
+        var colon = code.IndexOf(':', StringComparison.Ordinal);
+        return new CaseStateItem(code[..colon], Enum.Parse<StateRole>(code[(colon + 1)..]));
+    }
+
+    private static IQueryable<CaseSearchRow> Sort(IQueryable<CaseSearchRow> rows, CaseSort sort) => sort switch
+    {
+        CaseSort.Oldest => rows.OrderBy(r => r.SortFirstYear).ThenBy(r => r.CaseId),
+        CaseSort.Title => rows.OrderBy(r => r.Title).ThenBy(r => r.CaseId),
+        CaseSort.TitleDescending => rows.OrderByDescending(r => r.Title).ThenByDescending(r => r.CaseId),
+        CaseSort.Newest => rows.OrderByDescending(r => r.CaseId),
+        _ => rows.OrderByDescending(r => r.SortLastYear).ThenByDescending(r => r.CaseId),
+    };
+
+    /// <summary>The rows after the cursor in the order of <see cref="Sort"/>. Cases without measures have no year: SQLite sorts
+    /// nulls first in ascending order, PostgreSQL last, and the keyset follows each database's order.</summary>
+    private IQueryable<CaseSearchRow> After(IQueryable<CaseSearchRow> rows, CaseCursor cursor)
+    {
+        var id = cursor.Id;
+        var year = cursor.Year;
+        var title = cursor.Title ?? string.Empty;
+        var postgres = db.IsPostgres;
+        switch (cursor.Sort)
+        {
+            case CaseSort.Newest:
+                return rows.Where(r => r.CaseId < id);
+            case CaseSort.Title:
+                return rows.Where(r => string.Compare(r.Title, title) > 0 || (r.Title == title && r.CaseId > id));
+            case CaseSort.TitleDescending:
+                return rows.Where(r => string.Compare(r.Title, title) < 0 || (r.Title == title && r.CaseId < id));
+            case CaseSort.Oldest:
+                {
+                    var nullsFirst = !postgres;
+                    if (year is not { } y)
+                    {
+                        return nullsFirst
+                            ? rows.Where(r => (r.SortFirstYear == null && r.CaseId > id) || r.SortFirstYear != null)
+                            : rows.Where(r => r.SortFirstYear == null && r.CaseId > id);
+                    }
+
+                    return nullsFirst
+                        ? rows.Where(r => r.SortFirstYear > y || (r.SortFirstYear == y && r.CaseId > id))
+                        : rows.Where(r => r.SortFirstYear > y || (r.SortFirstYear == y && r.CaseId > id) || r.SortFirstYear == null);
+                }
+
+            default:
+                {
+                    var nullsFirst = postgres;
+                    if (year is not { } y)
+                    {
+                        return nullsFirst
+                            ? rows.Where(r => (r.SortLastYear == null && r.CaseId < id) || r.SortLastYear != null)
+                            : rows.Where(r => r.SortLastYear == null && r.CaseId < id);
+                    }
+
+                    return nullsFirst
+                        ? rows.Where(r => r.SortLastYear < y || (r.SortLastYear == y && r.CaseId < id))
+                        : rows.Where(r => r.SortLastYear < y || (r.SortLastYear == y && r.CaseId < id) || r.SortLastYear == null);
+                }
+        }
+    }
+
+    private static async Task<CaseFacets> FacetsAsync(CaseSearchScope scope, CaseFilter filter, IQueryable<CaseSearchRow> filtered, CancellationToken cancellationToken)
+    {
+        // Without a filter every term of the reader's audience belongs to a row it reads: no need to join the rows.
+        var all = filter.IsEmpty && !scope.IsFocal;
+        var terms = all ? scope.TermsOfAudience() : scope.TermsOf(filtered);
+        var states = await terms.Where(t => t.Kind == CaseSearchTermKind.State)
+            .GroupBy(t => t.Code)
             .Select(g => new { g.Key, Count = g.Count() })
             .OrderByDescending(g => g.Count).ThenBy(g => g.Key)
             .Take(30)
             .ToListAsync(cancellationToken);
-        var stages = await figures
-            .Where(f => ids.Contains(f.CaseId))
-            .Select(f => new { f.CaseId, f.Stage }).Distinct()
-            .GroupBy(m => m.Stage)
+        var stages = await (all ? scope.StagesOfAudience() : scope.StagesOf(filtered))
+            .GroupBy(s => s.Stage)
             .Select(g => new { g.Key, Count = g.Count() })
             .ToListAsync(cancellationToken);
-        var routes = await db.Set<Proceeding>().AsNoTracking()
-            .Where(p => ids.Contains(p.CaseId) && (levels.Contains(p.Visibility) || owned.Contains(p.CaseId)))
-            .Select(p => new { p.CaseId, p.RouteCode }).Distinct()
-            .GroupBy(p => p.RouteCode)
+        var routes = await terms.Where(t => t.Kind == CaseSearchTermKind.Route)
+            .GroupBy(t => t.Code)
             .Select(g => new { g.Key, Count = g.Count() })
             .ToListAsync(cancellationToken);
-        var offences = await db.Set<CaseOffence>().AsNoTracking()
-            .Where(o => ids.Contains(o.CaseId))
-            .Select(o => new { o.CaseId, o.OffenceCode }).Distinct()
-            .GroupBy(o => o.OffenceCode)
+        var offences = await terms.Where(t => t.Kind == CaseSearchTermKind.Offence)
+            .GroupBy(t => t.Code)
             .Select(g => new { g.Key, Count = g.Count() })
             .ToListAsync(cancellationToken);
 

@@ -24,8 +24,10 @@ public sealed class DatabaseInitializer(RecoveryWatchDbContext db, SeedDemoCases
 
         await LoadReferenceDataAsync(cancellationToken);
         await loadMeeting.HandleAsync(cancellationToken);
-        // A database whose cases predate the counted figures gets them once; afterwards every write keeps them.
-        if (!await db.CountedFigures.AnyAsync(cancellationToken) && await db.Measures.AnyAsync(cancellationToken))
+        // A database whose cases predate the counted figures or the search read model gets them once; afterwards every write
+        // keeps them. Two existence checks on indexes: no work proportional to the data on a normal start.
+        if ((!await db.CountedFigures.AnyAsync(cancellationToken) && await db.Measures.AnyAsync(cancellationToken))
+            || (!await db.CaseSearchRows.AnyAsync(cancellationToken) && await db.Cases.AnyAsync(cancellationToken)))
         {
             await rebuildCountedFigures.HandleAsync(SystemActor, cancellationToken: cancellationToken);
         }

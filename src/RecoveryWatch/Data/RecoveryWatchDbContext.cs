@@ -19,6 +19,11 @@ public sealed class RecoveryWatchDbContext(DbContextOptions<RecoveryWatchDbConte
     public DbSet<ExchangeRate> ExchangeRates => Set<ExchangeRate>();
     public DbSet<CountedFigure> CountedFigures => Set<CountedFigure>();
     public DbSet<StatisticsCell> StatisticsCells => Set<StatisticsCell>();
+    public DbSet<CaseSearchRow> CaseSearchRows => Set<CaseSearchRow>();
+    public DbSet<CaseSearchTerm> CaseSearchTerms => Set<CaseSearchTerm>();
+    public DbSet<CaseSearchStage> CaseSearchStages => Set<CaseSearchStage>();
+    public DbSet<CaseSearchYear> CaseSearchYears => Set<CaseSearchYear>();
+    public DbSet<CaseSearchAmount> CaseSearchAmounts => Set<CaseSearchAmount>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<StateRecord> States => Set<StateRecord>();
     public DbSet<CurrencyRecord> Currencies => Set<CurrencyRecord>();
@@ -59,14 +64,15 @@ public sealed class RecoveryWatchDbContext(DbContextOptions<RecoveryWatchDbConte
 
     /// <summary>
     /// Saves one step of a use case. In the same transaction it seals new audit entries into the hash chain and rebuilds
-    /// the counted figures of every case whose States or measures changed (<see cref="CountingRule"/>), so statistics can
-    /// never disagree with the cases; a lost race becomes a <see cref="ConflictException"/>.
+    /// the counted figures (<see cref="CountingRule"/>) and the search read model (<see cref="CaseSearchIndex"/>) of every
+    /// case whose own fields or searched details changed, so statistics and search can never disagree with the cases; a
+    /// lost race becomes a <see cref="ConflictException"/>.
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         var added = ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
         var touched = ChangeTracker.Entries()
-            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && e.Entity is Case or AssetMeasure or CaseState)
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && e.Entity is Case or AssetMeasure or CaseState or Proceeding or CaseOffence or CaseChallenge)
             .Select(e => e.Entity).ToList();
         var statistics = StatisticsCellUpkeep.Touched(ChangeTracker);
         if (added.Count == 0 && touched.Count == 0 && statistics.Count == 0)
@@ -99,16 +105,20 @@ public sealed class RecoveryWatchDbContext(DbContextOptions<RecoveryWatchDbConte
                 {
                     Case c => c.Id,
                     AssetMeasure m => m.CaseId,
-                    _ => ((CaseState)e).CaseId,
+                    CaseState s => s.CaseId,
+                    Proceeding p => p.CaseId,
+                    CaseOffence o => o.CaseId,
+                    _ => ((CaseChallenge)e).CaseId,
                 }).Distinct().ToList();
                 // Writers queue on PostgreSQL, so two rebuilds of one case never interleave (SQLite serialises writers).
                 await TakeWritersLockAsync(cancellationToken);
                 await CountingRule.RebuildAsync(this, caseIds, cancellationToken);
                 await SaveTranslatingConflictsAsync(acceptAllChangesOnSuccess, cancellationToken);
-                foreach (var figure in ChangeTracker.Entries<CountedFigure>().ToList())
-                {
-                    figure.State = EntityState.Detached;
-                }
+                DetachDerived();
+                // The search rows read the counted figures just stored.
+                await CaseSearchIndex.RebuildAsync(this, caseIds, cancellationToken);
+                await SaveTranslatingConflictsAsync(acceptAllChangesOnSuccess, cancellationToken);
+                DetachDerived();
             }
 
             if (cellsBefore is not null)
@@ -130,6 +140,15 @@ public sealed class RecoveryWatchDbContext(DbContextOptions<RecoveryWatchDbConte
             {
                 await ownTransaction.DisposeAsync();
             }
+        }
+    }
+
+    /// <summary>Derived rows are written, never read back through this context: they leave the change tracker once stored.</summary>
+    private void DetachDerived()
+    {
+        foreach (var entry in ChangeTracker.Entries().Where(e => e.Entity is CountedFigure or CaseSearchRow or CaseSearchTerm or CaseSearchStage or CaseSearchYear or CaseSearchAmount).ToList())
+        {
+            entry.State = EntityState.Detached;
         }
     }
 
@@ -189,6 +208,8 @@ public sealed class RecoveryWatchDbContext(DbContextOptions<RecoveryWatchDbConte
             // a derived value used for filtering and sorting, so on SQLite it is stored as REAL; amounts of record stay TEXT.
             builder.Entity<AssetMeasure>().Property(m => m.UsdAmount).HasConversion<double?>();
             builder.Entity<CountedFigure>().Property(f => f.UsdTotal).HasConversion<double?>();
+            builder.Entity<CaseSearchStage>().Property(s => s.UsdTotal).HasConversion<double?>();
+            builder.Entity<CaseSearchAmount>().Property(a => a.Usd).HasConversion<double>();
         }
     }
 }

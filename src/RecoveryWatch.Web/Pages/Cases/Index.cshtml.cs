@@ -52,5 +52,5 @@ public sealed class IndexModel(SearchCases search) : PageModel
     public string ExportLink(string format) =>
         Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(
             "/api/v1/export/cases." + format,
-            Request.Query.Where(q => q.Key is not ("page" or "pageSize")).Select(q => new KeyValuePair<string, string?>(q.Key, q.Value.ToString())));
+            Request.Query.Where(q => q.Key is not ("page" or "pageSize" or "cursor")).Select(q => new KeyValuePair<string, string?>(q.Key, q.Value.ToString())));
 }
