@@ -253,6 +253,74 @@ namespace RecoveryWatch.Migrations.Postgres.Migrations
                     b.ToTable("ExchangeRates");
                 });
 
+            modelBuilder.Entity("RecoveryWatch.Analytics.StatisticsCell", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Audience")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("CaseStatus")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("CaseVisibility")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("Cases")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CasesWithoutRate")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Dimension")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("GroupKey")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("GroupVisibility")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<long>("UsdCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Dimension", "Audience", "Role", "CaseStatus", "CaseVisibility", "GroupVisibility", "Stage", "Year", "GroupKey")
+                        .IsUnique();
+
+                    b.ToTable("StatisticsCells");
+                });
+
             modelBuilder.Entity("RecoveryWatch.Auditing.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -538,6 +606,151 @@ namespace RecoveryWatch.Migrations.Postgres.Migrations
                     b.HasIndex("OffenceCode");
 
                     b.ToTable("CaseOffence");
+                });
+
+            modelBuilder.Entity("RecoveryWatch.Cases.CaseSearchAmount", b =>
+                {
+                    b.Property<string>("Audience")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<decimal>("Usd")
+                        .HasPrecision(20, 2)
+                        .HasColumnType("numeric(20,2)");
+
+                    b.Property<int>("CaseId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Audience", "Usd", "CaseId");
+
+                    b.HasIndex("CaseId");
+
+                    b.ToTable("CaseSearchAmounts");
+                });
+
+            modelBuilder.Entity("RecoveryWatch.Cases.CaseSearchRow", b =>
+                {
+                    b.Property<string>("Audience")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("CaseId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("FirstYear")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("IsSynthetic")
+                        .HasColumnType("boolean");
+
+                    b.Property<int?>("LastYear")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("SortFirstYear")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("SortLastYear")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<bool>("SummaryVisible")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Audience", "CaseId");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("Audience", "SortFirstYear", "CaseId");
+
+                    b.HasIndex("Audience", "SortLastYear", "CaseId");
+
+                    b.HasIndex("Audience", "Title", "CaseId");
+
+                    b.ToTable("CaseSearchRows");
+                });
+
+            modelBuilder.Entity("RecoveryWatch.Cases.CaseSearchStage", b =>
+                {
+                    b.Property<string>("Audience")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Stage")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("CaseId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstYear")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Measures")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal?>("UsdTotal")
+                        .HasPrecision(24, 2)
+                        .HasColumnType("numeric(24,2)");
+
+                    b.HasKey("Audience", "Stage", "CaseId");
+
+                    b.HasIndex("CaseId", "Audience");
+
+                    b.HasIndex("Audience", "Stage", "FirstYear", "CaseId");
+
+                    b.ToTable("CaseSearchStages");
+                });
+
+            modelBuilder.Entity("RecoveryWatch.Cases.CaseSearchTerm", b =>
+                {
+                    b.Property<string>("Audience")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<int>("CaseId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Audience", "Kind", "Code", "CaseId");
+
+                    b.HasIndex("CaseId", "Audience", "Kind");
+
+                    b.ToTable("CaseSearchTerms");
+                });
+
+            modelBuilder.Entity("RecoveryWatch.Cases.CaseSearchYear", b =>
+                {
+                    b.Property<string>("Audience")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CaseId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Audience", "Year", "CaseId");
+
+                    b.HasIndex("CaseId");
+
+                    b.ToTable("CaseSearchYears");
                 });
 
             modelBuilder.Entity("RecoveryWatch.Cases.CaseSource", b =>
@@ -1278,6 +1491,26 @@ namespace RecoveryWatch.Migrations.Postgres.Migrations
                     b.HasIndex("SubmissionId");
 
                     b.ToTable("SubmittedMeasure");
+                });
+
+            modelBuilder.Entity("RecoveryWatch.Data.CaseDataGeneration", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("CaseDataGeneration", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Value = 0L
+                        });
                 });
 
             modelBuilder.Entity("RecoveryWatch.Data.CurrencyRecord", b =>
@@ -2920,6 +3153,51 @@ namespace RecoveryWatch.Migrations.Postgres.Migrations
                 {
                     b.HasOne("RecoveryWatch.Cases.Case", null)
                         .WithMany("Offences")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RecoveryWatch.Cases.CaseSearchAmount", b =>
+                {
+                    b.HasOne("RecoveryWatch.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RecoveryWatch.Cases.CaseSearchRow", b =>
+                {
+                    b.HasOne("RecoveryWatch.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RecoveryWatch.Cases.CaseSearchStage", b =>
+                {
+                    b.HasOne("RecoveryWatch.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RecoveryWatch.Cases.CaseSearchTerm", b =>
+                {
+                    b.HasOne("RecoveryWatch.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RecoveryWatch.Cases.CaseSearchYear", b =>
+                {
+                    b.HasOne("RecoveryWatch.Cases.Case", null)
+                        .WithMany()
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

@@ -240,6 +240,72 @@ namespace RecoveryWatch.Migrations.Sqlite.Migrations
                     b.ToTable("ExchangeRates");
                 });
 
+            modelBuilder.Entity("RecoveryWatch.Analytics.StatisticsCell", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Audience")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CaseStatus")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CaseVisibility")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Cases")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CasesWithoutRate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Dimension")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GroupKey")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GroupVisibility")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UsdCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Dimension", "Audience", "Role", "CaseStatus", "CaseVisibility", "GroupVisibility", "Stage", "Year", "GroupKey")
+                        .IsUnique();
+
+                    b.ToTable("StatisticsCells");
+                });
+
             modelBuilder.Entity("RecoveryWatch.Auditing.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -515,6 +581,151 @@ namespace RecoveryWatch.Migrations.Sqlite.Migrations
                     b.HasIndex("OffenceCode");
 
                     b.ToTable("CaseOffence");
+                });
+
+            modelBuilder.Entity("RecoveryWatch.Cases.CaseSearchAmount", b =>
+                {
+                    b.Property<string>("Audience")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Usd")
+                        .HasPrecision(20, 2)
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Audience", "Usd", "CaseId");
+
+                    b.HasIndex("CaseId");
+
+                    b.ToTable("CaseSearchAmounts");
+                });
+
+            modelBuilder.Entity("RecoveryWatch.Cases.CaseSearchRow", b =>
+                {
+                    b.Property<string>("Audience")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("FirstYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsSynthetic")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("LastYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SortFirstYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SortLastYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("SummaryVisible")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Audience", "CaseId");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("Audience", "SortFirstYear", "CaseId");
+
+                    b.HasIndex("Audience", "SortLastYear", "CaseId");
+
+                    b.HasIndex("Audience", "Title", "CaseId");
+
+                    b.ToTable("CaseSearchRows");
+                });
+
+            modelBuilder.Entity("RecoveryWatch.Cases.CaseSearchStage", b =>
+                {
+                    b.Property<string>("Audience")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Stage")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Measures")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("UsdTotal")
+                        .HasPrecision(24, 2)
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Audience", "Stage", "CaseId");
+
+                    b.HasIndex("CaseId", "Audience");
+
+                    b.HasIndex("Audience", "Stage", "FirstYear", "CaseId");
+
+                    b.ToTable("CaseSearchStages");
+                });
+
+            modelBuilder.Entity("RecoveryWatch.Cases.CaseSearchTerm", b =>
+                {
+                    b.Property<string>("Audience")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Audience", "Kind", "Code", "CaseId");
+
+                    b.HasIndex("CaseId", "Audience", "Kind");
+
+                    b.ToTable("CaseSearchTerms");
+                });
+
+            modelBuilder.Entity("RecoveryWatch.Cases.CaseSearchYear", b =>
+                {
+                    b.Property<string>("Audience")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Audience", "Year", "CaseId");
+
+                    b.HasIndex("CaseId");
+
+                    b.ToTable("CaseSearchYears");
                 });
 
             modelBuilder.Entity("RecoveryWatch.Cases.CaseSource", b =>
@@ -1225,6 +1436,26 @@ namespace RecoveryWatch.Migrations.Sqlite.Migrations
                     b.HasIndex("SubmissionId");
 
                     b.ToTable("SubmittedMeasure");
+                });
+
+            modelBuilder.Entity("RecoveryWatch.Data.CaseDataGeneration", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("CaseDataGeneration", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Value = 0L
+                        });
                 });
 
             modelBuilder.Entity("RecoveryWatch.Data.CurrencyRecord", b =>
@@ -2825,6 +3056,51 @@ namespace RecoveryWatch.Migrations.Sqlite.Migrations
                 {
                     b.HasOne("RecoveryWatch.Cases.Case", null)
                         .WithMany("Offences")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RecoveryWatch.Cases.CaseSearchAmount", b =>
+                {
+                    b.HasOne("RecoveryWatch.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RecoveryWatch.Cases.CaseSearchRow", b =>
+                {
+                    b.HasOne("RecoveryWatch.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RecoveryWatch.Cases.CaseSearchStage", b =>
+                {
+                    b.HasOne("RecoveryWatch.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RecoveryWatch.Cases.CaseSearchTerm", b =>
+                {
+                    b.HasOne("RecoveryWatch.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RecoveryWatch.Cases.CaseSearchYear", b =>
+                {
+                    b.HasOne("RecoveryWatch.Cases.Case", null)
+                        .WithMany()
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

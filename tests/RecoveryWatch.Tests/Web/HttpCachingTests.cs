@@ -358,7 +358,8 @@ public abstract class HttpCachingTests(CachingWorld world)
             var tables = db.Model.GetEntityTypes().Where(t => t.GetTableName() is not null).ToLookup(t => t.GetTableName()!);
             var caseType = db.Model.FindEntityType(typeof(Case))!;
             // Every table that holds a part of a case (a foreign key to Cases) is watched, so a new detail table cannot be forgotten.
-            foreach (var detail in db.Model.GetEntityTypes().Where(t => t.GetForeignKeys().Any(f => f.PrincipalEntityType == caseType)))
+            foreach (var detail in db.Model.GetEntityTypes().Where(t => t.GetForeignKeys().Any(f => f.PrincipalEntityType == caseType)
+                && !CaseDataGenerationSql.DerivedWithTheirCase.Contains(t.GetTableName())))
             {
                 Assert.Contains(detail.GetTableName(), CaseDataGenerationSql.Tables);
             }
