@@ -26,7 +26,8 @@ internal sealed class CaseSearchTermConfiguration : IEntityTypeConfiguration<Cas
     public void Configure(EntityTypeBuilder<CaseSearchTerm> builder)
     {
         builder.HasKey(t => new { t.Audience, t.Kind, t.Code, t.CaseId });
-        builder.Property(t => t.Code).HasMaxLength(60).IsRequired();
+        // The longest code a term holds is a challenge code (State-role and stage-asset codes are shorter).
+        builder.Property(t => t.Code).HasMaxLength(Knowledge.ChallengeType.CodeLength).IsRequired();
         builder.HasOne<Case>().WithMany().HasForeignKey(t => t.CaseId).OnDelete(DeleteBehavior.Cascade);
         // A page's States are read by case.
         builder.HasIndex(t => new { t.CaseId, t.Audience, t.Kind });
