@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.IO.Pipelines;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -8,6 +9,7 @@ using CsvHelper;
 using CsvHelper.Configuration;
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
+using RecoveryWatch.Common;
 using RecoveryWatch.Data;
 using RecoveryWatch.ReferenceData;
 
@@ -66,12 +68,8 @@ public sealed class ExportCases(RecoveryWatchDbContext db)
     public static IReadOnlyList<string> ColumnsFor(bool labels) =>
         labels ? [.. Columns.SelectMany(c => CodedColumns.ContainsKey(c) ? new[] { c, c + "_label" } : [c])] : Columns;
 
-    public IAsyncEnumerable<CaseDetails> StreamAsync(CaseFilter filter, CaseReader reader, CancellationToken cancellationToken = default) =>
-        StreamAsync(filter, reader, flat: false, cancellationToken);
-
-    /// <param name="flat">For the flat exports (CSV, XLSX), which show neither victims, third parties nor challenges: those
-    /// tables are not read.</param>
-    private async IAsyncEnumerable<CaseDetails> StreamAsync(CaseFilter filter, CaseReader reader, bool flat, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    /// <summary>The cases as the case API shows them to the reader, every detail included (the JSON export).</summary>
+    public async IAsyncEnumerable<CaseDetails> StreamAsync(CaseFilter filter, CaseReader reader, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var lastId = 0;
         while (true)
@@ -97,9 +95,9 @@ public sealed class ExportCases(RecoveryWatchDbContext db)
             var offences = await DetailsAsync(db.Set<CaseOffence>(), ids, o => o.CaseId, cancellationToken);
             var proceedings = await DetailsAsync(db.Set<Proceeding>(), ids, p => p.CaseId, cancellationToken);
             var measures = await DetailsAsync(db.Measures, ids, m => m.CaseId, cancellationToken);
-            var victims = flat ? Empty<Victim>() : await DetailsAsync(db.Set<Victim>(), ids, v => v.CaseId, cancellationToken);
-            var thirdParties = flat ? Empty<ThirdPartyClaim>() : await DetailsAsync(db.Set<ThirdPartyClaim>(), ids, t => t.CaseId, cancellationToken);
-            var challenges = flat ? Empty<CaseChallenge>() : await DetailsAsync(db.Set<CaseChallenge>(), ids, h => h.CaseId, cancellationToken);
+            var victims = await DetailsAsync(db.Set<Victim>(), ids, v => v.CaseId, cancellationToken);
+            var thirdParties = await DetailsAsync(db.Set<ThirdPartyClaim>(), ids, t => t.CaseId, cancellationToken);
+            var challenges = await DetailsAsync(db.Set<CaseChallenge>(), ids, h => h.CaseId, cancellationToken);
             var sources = await DetailsAsync(db.Set<CaseSource>(), ids, s => s.CaseId, cancellationToken);
             foreach (var c in batch)
             {
@@ -115,7 +113,184 @@ public sealed class ExportCases(RecoveryWatchDbContext db)
         }
     }
 
-    private static ILookup<int, T> Empty<T>() => Array.Empty<(int, T)>().ToLookup(x => x.Item1, x => x.Item2);
+    /// <summary>
+    /// The cases as the flat exports (CSV, XLSX) show them, read without entities: per batch of cases, only the columns the
+    /// flat row needs from each detail table it shows, in no-tracking projections merged by case id in memory. Materialising
+    /// every detail as an entity and every case as a <see cref="CaseDetails"/> allocated about 2 GB for 100,000 cases and
+    /// kept the CSV export near 4× a hand-written SELECT of the same columns (issue 9, bench/README.md). What the reader
+    /// sees is decided by <see cref="CaseSight"/>, as for the case API, so the output stays that of the full projection.
+    /// </summary>
+    private async IAsyncEnumerable<FlatCase> StreamFlatAsync(CaseFilter filter, CaseReader reader, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var lastId = 0;
+        while (true)
+        {
+            var afterId = lastId;
+            var batch = await db.Cases.AsNoTracking().VisibleTo(reader).Filter(filter, reader, db.CountedFiguresVisibleTo(reader))
+                .Where(c => c.Id > afterId)
+                .OrderBy(c => c.Id)
+                .Take(BatchSize)
+                .Select(c => new CaseRow(c.Id, c.Title, c.Summary, c.SummaryVisibility, c.Status, c.IsSynthetic, c.UpdatedAt))
+                .ToListAsync(cancellationToken);
+            if (batch.Count == 0)
+            {
+                yield break;
+            }
+
+            var ids = batch.Select(c => c.Id).ToArray();
+            var states = await OfCases(db.CaseStates, ids)
+                .Select(s => new StateRow(s.CaseId, s.StateCode, s.Role, s.Visibility)).ToListAsync(cancellationToken);
+            var offences = await OfCases(db.Set<CaseOffence>(), ids)
+                .Select(o => new OffenceRow(o.CaseId, o.OffenceCode)).ToListAsync(cancellationToken);
+            var proceedings = await OfCases(db.Set<Proceeding>(), ids)
+                .Select(p => new ProceedingRow(p.CaseId, p.RouteCode, p.Visibility)).ToListAsync(cancellationToken);
+            var measures = await OfCases(db.Measures, ids)
+                .Select(m => new MeasureRow(m.CaseId, m.Id, m.Stage, m.Amount, m.Currency, m.Year, m.Month, m.Day, m.UsdAmount, m.ReportingState, m.Visibility))
+                .ToListAsync(cancellationToken);
+            var sources = await OfCases(db.Set<CaseSource>(), ids)
+                .Select(s => new SourceRow(s.CaseId, s.Url, s.Title, s.Visibility)).ToListAsync(cancellationToken);
+            foreach (var c in Assemble(batch, states, offences, proceedings, measures, sources, reader))
+            {
+                yield return c;
+            }
+
+            lastId = batch[^1].Id;
+            if (batch.Count < BatchSize)
+            {
+                yield break;
+            }
+        }
+    }
+
+    /// <summary>The details of the batch's cases, ordered by case and id (the id order is the order of each list in
+    /// <see cref="GetCase.Project"/>).</summary>
+    private static IQueryable<T> OfCases<T>(IQueryable<T> details, int[] ids)
+        where T : class =>
+        details.AsNoTracking()
+            .Where(d => EF.Parameter(ids).Contains(EF.Property<int>(d, "CaseId")))
+            .OrderBy(d => EF.Property<int>(d, "CaseId")).ThenBy(d => EF.Property<int>(d, "Id"));
+
+    /// <summary>Merges the batch's detail rows (each list ordered by case id) into its cases, keeping of each detail what
+    /// the reader may see, in the order and with the naming of <see cref="GetCase.Project"/>.</summary>
+    private static List<FlatCase> Assemble(List<CaseRow> batch, List<StateRow> states, List<OffenceRow> offences, List<ProceedingRow> proceedings,
+        List<MeasureRow> measures, List<SourceRow> sources, CaseReader reader)
+    {
+        var result = new List<FlatCase>(batch.Count);
+        int si = 0, oi = 0, pi = 0, mi = 0, ri = 0;
+        foreach (var c in batch)
+        {
+            var caseStates = Of(states, ref si, c.Id);
+            var all = new (string State, Visibility Visibility)[caseStates.Length];
+            for (var i = 0; i < caseStates.Length; i++)
+            {
+                all[i] = (caseStates[i].StateCode, caseStates[i].Visibility);
+            }
+
+            var sight = new CaseSight(reader, all);
+            var visibleStates = new List<(string State, StateRole Role)>(caseStates.Length);
+            foreach (var s in caseStates)
+            {
+                if (sight.Sees(s.Visibility))
+                {
+                    visibleStates.Add((s.StateCode, s.Role));
+                }
+            }
+
+            visibleStates.Sort(static (a, b) => a.Role != b.Role ? Comparer<StateRole>.Default.Compare(a.Role, b.Role) : string.CompareOrdinal(a.State, b.State));
+
+            var caseOffences = Of(offences, ref oi, c.Id);
+            var offenceCodes = new string[caseOffences.Length];
+            for (var i = 0; i < caseOffences.Length; i++)
+            {
+                offenceCodes[i] = caseOffences[i].OffenceCode;
+            }
+
+            Array.Sort(offenceCodes, StringComparer.Ordinal);
+
+            var routes = new List<string>();
+            foreach (var p in Of(proceedings, ref pi, c.Id))
+            {
+                if (sight.Sees(p.Visibility))
+                {
+                    routes.Add(p.RouteCode);
+                }
+            }
+
+            var visibleMeasures = new List<(PartialDate Date, Stage Stage, int Id, FlatMeasure Measure)>();
+            foreach (var m in Of(measures, ref mi, c.Id))
+            {
+                if (sight.Sees(m.Visibility))
+                {
+                    visibleMeasures.Add((new PartialDate(m.Year, m.Month, m.Day), m.Stage, m.Id,
+                        new FlatMeasure(m.Stage, Amounts.Normalize(m.Amount), m.Currency, m.Year, Amounts.Normalize(m.UsdAmount), sight.Named(m.ReportingState))));
+                }
+            }
+
+            // The timeline's order (date, stage, id): the counting rule keeps it, and the order of currencies in a stage's cell follows it.
+            visibleMeasures.Sort(static (a, b) =>
+            {
+                var byDate = a.Date.CompareTo(b.Date);
+                if (byDate != 0)
+                {
+                    return byDate;
+                }
+
+                var byStage = Comparer<Stage>.Default.Compare(a.Stage, b.Stage);
+                return byStage != 0 ? byStage : a.Id.CompareTo(b.Id);
+            });
+
+            var sourceTexts = new List<string>();
+            foreach (var s in Of(sources, ref ri, c.Id))
+            {
+                if (sight.Sees(s.Visibility))
+                {
+                    sourceTexts.Add(s.Url ?? s.Title);
+                }
+            }
+
+            result.Add(new FlatCase(c.Id, c.Title, sight.Sees(c.SummaryVisibility) ? c.Summary : null, c.Status, c.IsSynthetic, c.UpdatedAt,
+                visibleStates, offenceCodes, routes, [.. visibleMeasures.Select(m => m.Measure)], sourceTexts));
+        }
+
+        return result;
+    }
+
+    /// <summary>The rows of case <paramref name="caseId"/>, starting at <paramref name="next"/>, which moves past them.</summary>
+    private static ReadOnlySpan<T> Of<T>(List<T> rows, ref int next, int caseId)
+        where T : struct, IOfCase
+    {
+        var span = CollectionsMarshal.AsSpan(rows);
+        while (next < span.Length && span[next].CaseId < caseId)
+        {
+            next++;
+        }
+
+        var start = next;
+        while (next < span.Length && span[next].CaseId == caseId)
+        {
+            next++;
+        }
+
+        return span[start..next];
+    }
+
+    private interface IOfCase
+    {
+        int CaseId { get; }
+    }
+
+    private readonly record struct CaseRow(int Id, string Title, string? Summary, Visibility SummaryVisibility, CaseStatus Status, bool IsSynthetic, DateTimeOffset UpdatedAt);
+
+    private readonly record struct StateRow(int CaseId, string StateCode, StateRole Role, Visibility Visibility) : IOfCase;
+
+    private readonly record struct OffenceRow(int CaseId, string OffenceCode) : IOfCase;
+
+    private readonly record struct ProceedingRow(int CaseId, string RouteCode, Visibility Visibility) : IOfCase;
+
+    private readonly record struct MeasureRow(int CaseId, int Id, Stage Stage, decimal Amount, string Currency, int Year, int? Month, int? Day, decimal? UsdAmount,
+        string? ReportingState, Visibility Visibility) : IOfCase;
+
+    private readonly record struct SourceRow(int CaseId, string? Url, string Title, Visibility Visibility) : IOfCase;
 
     /// <summary>The details of the batch's cases, in id order (the order split includes gave them, which the projection's
     /// own sorting keeps stable).</summary>
@@ -142,10 +317,10 @@ public sealed class ExportCases(RecoveryWatchDbContext db)
                 await WriteJsonAsync(StreamAsync(filter, reader, cancellationToken), output, labeler, cancellationToken);
                 break;
             case ExportFormat.Csv:
-                await WriteCsvAsync(StreamAsync(filter, reader, flat: true, cancellationToken), output, labeler, cancellationToken);
+                await WriteFlatCsvAsync(StreamFlatAsync(filter, reader, cancellationToken), output, labeler, cancellationToken);
                 break;
             case ExportFormat.Xlsx:
-                await WriteXlsxAsync(StreamAsync(filter, reader, flat: true, cancellationToken), output, labeler, cancellationToken);
+                await WriteFlatXlsxAsync(StreamFlatAsync(filter, reader, cancellationToken), output, labeler, cancellationToken);
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(format), format, null);
@@ -176,7 +351,7 @@ public sealed class ExportCases(RecoveryWatchDbContext db)
                 {
                     var node = JsonSerializer.SerializeToNode(c, Json)!.AsObject();
                     var labels = new System.Text.Json.Nodes.JsonObject();
-                    var values = Flatten(c);
+                    var values = Flatten(FlatCase.From(c));
                     foreach (var (column, list) in CodedColumns)
                     {
                         labels[column] = Label(labeler, list, values[ColumnIndex[column]]);
@@ -205,7 +380,18 @@ public sealed class ExportCases(RecoveryWatchDbContext db)
     public static Task WriteCsvAsync(IAsyncEnumerable<CaseDetails> cases, Stream output, CancellationToken cancellationToken) =>
         WriteCsvAsync(cases, output, labeler: null, cancellationToken);
 
-    public static async Task WriteCsvAsync(IAsyncEnumerable<CaseDetails> cases, Stream output, CodeLabeler? labeler, CancellationToken cancellationToken)
+    public static Task WriteCsvAsync(IAsyncEnumerable<CaseDetails> cases, Stream output, CodeLabeler? labeler, CancellationToken cancellationToken) =>
+        WriteFlatCsvAsync(Flat(cases), output, labeler, cancellationToken);
+
+    private static async IAsyncEnumerable<FlatCase> Flat(IAsyncEnumerable<CaseDetails> cases)
+    {
+        await foreach (var c in cases)
+        {
+            yield return FlatCase.From(c);
+        }
+    }
+
+    private static async Task WriteFlatCsvAsync(IAsyncEnumerable<FlatCase> cases, Stream output, CodeLabeler? labeler, CancellationToken cancellationToken)
     {
         await using var text = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 65536, leaveOpen: true);
         await using var csv = new CsvWriter(text, new CsvConfiguration(CultureInfo.InvariantCulture));
@@ -238,7 +424,10 @@ public sealed class ExportCases(RecoveryWatchDbContext db)
     public static Task WriteXlsxAsync(IAsyncEnumerable<CaseDetails> cases, Stream output, CancellationToken cancellationToken) =>
         WriteXlsxAsync(cases, output, labeler: null, cancellationToken);
 
-    public static async Task WriteXlsxAsync(IAsyncEnumerable<CaseDetails> cases, Stream output, CodeLabeler? labeler, CancellationToken cancellationToken)
+    public static Task WriteXlsxAsync(IAsyncEnumerable<CaseDetails> cases, Stream output, CodeLabeler? labeler, CancellationToken cancellationToken) =>
+        WriteFlatXlsxAsync(Flat(cases), output, labeler, cancellationToken);
+
+    private static async Task WriteFlatXlsxAsync(IAsyncEnumerable<FlatCase> cases, Stream output, CodeLabeler? labeler, CancellationToken cancellationToken)
     {
         var path = Path.Combine(Path.GetTempPath(), "rw-export-" + Guid.NewGuid().ToString("N") + ".xlsx");
         try
@@ -265,7 +454,7 @@ public sealed class ExportCases(RecoveryWatchDbContext db)
         }
     }
 
-    private static IEnumerable<Dictionary<string, object?>> XlsxRows(IAsyncEnumerator<CaseDetails> cases, CodeLabeler? labeler)
+    private static IEnumerable<Dictionary<string, object?>> XlsxRows(IAsyncEnumerator<FlatCase> cases, CodeLabeler? labeler)
     {
         var columns = ColumnsFor(labeler is not null);
         // MiniExcel pulls rows synchronously; each pull may wait for the next batch from the database.
@@ -283,7 +472,7 @@ public sealed class ExportCases(RecoveryWatchDbContext db)
     }
 
     /// <summary>One case as the flat row of <see cref="ColumnsFor"/>: with a labeler, each coded value is followed by its labels.</summary>
-    public static object?[] Flatten(CaseDetails c, CodeLabeler? labeler)
+    public static object?[] Flatten(FlatCase c, CodeLabeler? labeler)
     {
         var values = Flatten(c);
         if (labeler is null)
@@ -311,11 +500,11 @@ public sealed class ExportCases(RecoveryWatchDbContext db)
             .Select(code => labeler(list, code) ?? code)));
 
     /// <summary>One case as the flat row of <see cref="Columns"/>. Text cells are neutralised against formula injection.</summary>
-    public static object?[] Flatten(CaseDetails c)
+    public static object?[] Flatten(FlatCase c)
     {
         // Per stage the figures that count (one account, as in the statistics), never both sides' accounts added up.
         var roles = c.States.ToLookup(s => s.State, s => s.Role, StringComparer.Ordinal);
-        IReadOnlyList<MeasureItem> Counted(Stage stage) => Analytics.CountingRule.Counted(stage, c.Measures.Where(m => m.Stage == stage), m => m.ReportedBy, roles);
+        IReadOnlyList<FlatMeasure> Counted(Stage stage) => Analytics.CountingRule.Counted(stage, c.Measures.Where(m => m.Stage == stage), m => m.ReportedBy, roles);
         string Stage(Stage stage) => string.Join("; ", Counted(stage)
             .GroupBy(m => m.Currency).Select(g => g.Sum(m => m.Amount).ToString(CultureInfo.InvariantCulture) + " " + g.Key));
         decimal? Usd(Stage stage)
@@ -325,7 +514,13 @@ public sealed class ExportCases(RecoveryWatchDbContext db)
         }
 
         string States(StateRole role) => string.Join(";", c.States.Where(s => s.Role == role).Select(s => s.State));
-        var years = c.Measures.Select(m => m.PartialDate.Year).ToList();
+        int? firstYear = null, lastYear = null;
+        foreach (var m in c.Measures)
+        {
+            firstYear = firstYear is { } f && f <= m.Year ? f : m.Year;
+            lastYear = lastYear is { } l && l >= m.Year ? l : m.Year;
+        }
+
         return
         [
             c.Id,
@@ -337,18 +532,39 @@ public sealed class ExportCases(RecoveryWatchDbContext db)
             States(StateRole.Requested),
             States(StateRole.Transit),
             string.Join(";", c.Offences),
-            string.Join(";", c.Proceedings.Select(p => p.Route).Distinct()),
+            string.Join(";", c.Routes.Distinct()),
             Stage(ReferenceData.Stage.Frozen), Usd(ReferenceData.Stage.Frozen),
             Stage(ReferenceData.Stage.Seized), Usd(ReferenceData.Stage.Seized),
             Stage(ReferenceData.Stage.Confiscated), Usd(ReferenceData.Stage.Confiscated),
             Stage(ReferenceData.Stage.Returned), Usd(ReferenceData.Stage.Returned),
-            years.Count == 0 ? null : years.Min(),
-            years.Count == 0 ? null : years.Max(),
-            CellText.Neutralise(string.Join(" | ", c.Sources.Select(s => s.Url ?? s.Title))),
+            firstYear,
+            lastYear,
+            CellText.Neutralise(string.Join(" | ", c.Sources)),
             c.UpdatedAt.UtcDateTime.ToString("O", CultureInfo.InvariantCulture),
         ];
     }
 }
+
+/// <summary>One case as the flat exports (CSV, XLSX) show it to one reader: only what the reader may see, each list in the
+/// order of <see cref="CaseDetails"/>.</summary>
+/// <param name="Summary">Null when the reader may not see the summary.</param>
+/// <param name="States">The States whose part the reader sees, by role, then code.</param>
+/// <param name="Routes">The legal routes of the visible proceedings, in their order.</param>
+/// <param name="Measures">The visible figures in the timeline's order.</param>
+/// <param name="Sources">Each visible source's address, or its title when it has none.</param>
+public sealed record FlatCase(int Id, string Title, string? Summary, CaseStatus Status, bool IsSynthetic, DateTimeOffset UpdatedAt,
+    IReadOnlyList<(string State, StateRole Role)> States, IReadOnlyList<string> Offences, IReadOnlyList<string> Routes,
+    IReadOnlyList<FlatMeasure> Measures, IReadOnlyList<string> Sources)
+{
+    public static FlatCase From(CaseDetails c) => new(c.Id, c.Title, c.Summary, c.Status, c.IsSynthetic, c.UpdatedAt,
+        [.. c.States.Select(s => (s.State, s.Role))], c.Offences, [.. c.Proceedings.Select(p => p.Route)],
+        [.. c.Measures.Select(m => new FlatMeasure(m.Stage, m.Amount, m.Currency, m.PartialDate.Year, m.Usd, m.ReportedBy))],
+        [.. c.Sources.Select(s => s.Url ?? s.Title)]);
+}
+
+/// <summary>A figure as the flat exports add it up: amounts already normalised, the reporter null when the reader may not
+/// see that State's part in the case.</summary>
+public readonly record struct FlatMeasure(Stage Stage, decimal Amount, string Currency, int Year, decimal? Usd, string? ReportedBy);
 
 public static class CellText
 {

@@ -84,14 +84,9 @@ public sealed class GetCase(RecoveryWatchDbContext db)
 
     public static CaseDetails Project(Case c, CaseReader reader)
     {
-        var caseStates = c.States.Select(s => s.StateCode).ToList();
-        bool Sees(Visibility v) => reader.Sees(v, caseStates);
-
-        // A State whose part in the case the reader may not see is not named by any other detail either (the State a
-        // proceeding or measure took place in, the State that reported a figure or a source).
-        var hidden = c.States.Where(s => !Sees(s.Visibility)).Select(s => s.StateCode)
-            .Except(c.States.Where(s => Sees(s.Visibility)).Select(s => s.StateCode)).ToHashSet(StringComparer.Ordinal);
-        string? Named(string? state) => state is not null && hidden.Contains(state) ? null : state;
+        var sight = new CaseSight(reader, c.States.Select(s => (s.StateCode, s.Visibility)));
+        bool Sees(Visibility v) => sight.Sees(v);
+        string? Named(string? state) => sight.Named(state);
         return new CaseDetails
         {
             Id = c.Id,
@@ -120,4 +115,40 @@ public sealed class GetCase(RecoveryWatchDbContext db)
             Sources = [.. c.Sources.Where(s => Sees(s.Visibility)).OrderBy(s => s.Id).Select(s => new SourceItem(s.Id, s.Kind, Named(s.StateCode), s.Url, s.Title, s.Date, s.Visibility))],
         };
     }
+}
+
+/// <summary>
+/// What one reader may see of one case: the single place where the case API (<see cref="GetCase.Project"/>) and the
+/// flat exports (<see cref="ExportCases"/>) decide which details a reader sees and which States other details may name.
+/// </summary>
+public sealed class CaseSight
+{
+    private readonly CaseReader _reader;
+    private readonly string[] _caseStates;
+    private readonly HashSet<string>? _hidden;
+
+    /// <param name="states">Every State of the case with the visibility of its part, whether the reader sees it or not (a
+    /// focal point sees the restricted details of a case its own States are in, whatever their part's visibility).</param>
+    public CaseSight(CaseReader reader, IEnumerable<(string State, Visibility Visibility)> states)
+    {
+        _reader = reader;
+        var all = states as IReadOnlyCollection<(string State, Visibility Visibility)> ?? [.. states];
+        _caseStates = [.. all.Select(s => s.State)];
+
+        // A State whose part in the case the reader may not see is not named by any other detail either (the State a
+        // proceeding or measure took place in, the State that reported a figure or a source).
+        foreach (var (state, visibility) in all)
+        {
+            if (!Sees(visibility) && !all.Any(s => s.State == state && Sees(s.Visibility)))
+            {
+                (_hidden ??= new HashSet<string>(StringComparer.Ordinal)).Add(state);
+            }
+        }
+    }
+
+    /// <summary>Whether the reader may read a detail of this case with <paramref name="visibility"/>.</summary>
+    public bool Sees(Visibility visibility) => _reader.Sees(visibility, _caseStates);
+
+    /// <summary>The State as another detail may name it: null when the reader may not see that State's part in the case.</summary>
+    public string? Named(string? state) => state is not null && _hidden is not null && _hidden.Contains(state) ? null : state;
 }
