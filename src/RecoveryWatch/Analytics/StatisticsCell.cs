@@ -62,9 +62,9 @@ public static class StatisticsCellUpkeep
 
     /// <summary>The cases whose cells a save may change: a case's status and visibility, its States, measures (through the
     /// counted figures), proceedings (routes) and offences.</summary>
-    public static List<EntityEntry> Touched(ChangeTracker tracker) =>
-        [.. tracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
-            && e.Entity is Case or AssetMeasure or CaseState or Proceeding or CaseOffence)];
+    /// <param name="changedCaseParts">The save's changed cases and case details, scanned once by the DbContext.</param>
+    public static List<EntityEntry> Touched(IEnumerable<EntityEntry> changedCaseParts) =>
+        [.. changedCaseParts.Where(e => e.Entity is Case or AssetMeasure or CaseState or Proceeding or CaseOffence)];
 
     public static List<int> CaseIds(IEnumerable<EntityEntry> touched) =>
         [.. touched.Select(e => e.Entity switch

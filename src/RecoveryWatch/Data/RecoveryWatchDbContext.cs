@@ -71,10 +71,12 @@ public sealed class RecoveryWatchDbContext(DbContextOptions<RecoveryWatchDbConte
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         var added = ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
-        var touched = ChangeTracker.Entries()
+        // One scan of the tracker (each Entries() call detects changes over every tracked entity: 100,000 rows on a big import).
+        var changedCaseParts = ChangeTracker.Entries()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && e.Entity is Case or AssetMeasure or CaseState or Proceeding or CaseOffence or CaseChallenge)
-            .Select(e => e.Entity).ToList();
-        var statistics = StatisticsCellUpkeep.Touched(ChangeTracker);
+            .ToList();
+        var touched = changedCaseParts.Select(e => e.Entity).ToList();
+        var statistics = StatisticsCellUpkeep.Touched(changedCaseParts);
         if (added.Count == 0 && touched.Count == 0 && statistics.Count == 0)
         {
             return await SaveTranslatingConflictsAsync(acceptAllChangesOnSuccess, cancellationToken);
