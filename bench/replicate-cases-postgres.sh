@@ -8,11 +8,16 @@
 # cases) are emptied: the app's `migrate` verb rebuilds them, as on the first start of a database that predates them.
 #
 #   bench/replicate-cases-postgres.sh postgresql://postgres@127.0.0.1:5432/recoverywatch 20    # 5,000 cases -> 100,000
+#
+# STATISTICS_ONLY=1 leaves the search read model as it is (the copies are then missing from search): the statistics
+# benchmark on 1,000,000 measures (5,000 cases copied 100 times) needs the measures and counted figures only, and the
+# read model would add some 15 million rows.
 set -euo pipefail
 uri=$1 factor=$2
 psql_() { psql "$uri" -v ON_ERROR_STOP=1 -qtA "$@"; }
 with_id="Cases CaseChallenge CaseOffence ThirdPartyClaim Victim CaseSource CaseStates Measures Proceeding CountedFigures"
 read_model="CaseSearchRows CaseSearchTerms CaseSearchStages CaseSearchYears CaseSearchAmounts"
+[ "${STATISTICS_ONLY:-0}" = 1 ] && read_model=""
 columns() { # table -> its columns other than Id and CaseId, quoted and prefixed with x.
   psql_ -c "SELECT string_agg('x.\"' || column_name || '\"', ',' ORDER BY ordinal_position) FROM information_schema.columns
             WHERE table_schema = 'public' AND table_name = '$1' AND column_name NOT IN ('Id', 'CaseId')"
