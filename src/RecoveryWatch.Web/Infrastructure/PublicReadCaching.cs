@@ -58,6 +58,7 @@ public static class PublicReadCaching
         services.Configure<PublicReadOptions>(configuration.GetSection(ConfigurationSection));
         services.AddSingleton<CaseDataGenerations>();
         services.AddSingleton<PublicReadOutputPolicy>();
+        services.AddSingleton<OlderGenerationEviction>();
         services.AddOutputCache();
         services.AddSingleton<IConfigureOptions<OutputCacheOptions>, ConfigureOutputCache>();
         return services;
@@ -218,6 +219,9 @@ public sealed class CaseDataGenerations(ILogger<CaseDataGenerations> logger)
     private static readonly object ItemKey = new();
     private int _triggers; // 0 not checked yet, 1 installed, -1 missing
 
+    /// <summary>The generation this request has already read, if it has.</summary>
+    public static long? Known(HttpContext http) => http.Items.TryGetValue(ItemKey, out var known) ? (long?)known : null;
+
     public async ValueTask<long?> ReadAsync(HttpContext http)
     {
         if (http.Items.TryGetValue(ItemKey, out var known))
@@ -322,7 +326,7 @@ public sealed class ConditionalPublicReads(RequestDelegate next, CaseDataGenerat
 /// instance or another on the same database — makes every older answer unreachable. Answers that set a cookie or are not
 /// 200 are not kept.
 /// </summary>
-public sealed class PublicReadOutputPolicy(CaseDataGenerations generations, TimeProvider clock, IOptionsMonitor<PublicReadOptions> options) : IOutputCachePolicy
+public sealed class PublicReadOutputPolicy(CaseDataGenerations generations, OlderGenerationEviction eviction, TimeProvider clock, IOptionsMonitor<PublicReadOptions> options) : IOutputCachePolicy
 {
     async ValueTask IOutputCachePolicy.CacheRequestAsync(OutputCacheContext context, CancellationToken cancellationToken)
     {
@@ -344,6 +348,8 @@ public sealed class PublicReadOutputPolicy(CaseDataGenerations generations, Time
         context.AllowLocking = true;
         context.CacheVaryByRules.QueryKeys = "*";
         context.CacheVaryByRules.VaryByValues["generation"] = generation.ToString(CultureInfo.InvariantCulture);
+        context.Tags.Add(eviction.Tag(generation));
+        await eviction.EvictOlderThanAsync(generation);
         context.CacheVaryByRules.VaryByValues["culture"] = CultureInfo.CurrentCulture.Name + "|" + CultureInfo.CurrentUICulture.Name;
         context.CacheVaryByRules.VaryByValues["day"] = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         context.ResponseExpirationTimeSpan = TimeSpan.FromSeconds(options.CurrentValue.OutputCacheSeconds);
@@ -355,11 +361,71 @@ public sealed class PublicReadOutputPolicy(CaseDataGenerations generations, Time
     {
         var http = context.HttpContext;
         if (!StringValues.IsNullOrEmpty(PublicReadCaching.CookiesSet(http.Response)) || http.Response.StatusCode != StatusCodes.Status200OK
-            || http.User.Identity?.IsAuthenticated == true)
+            || http.User.Identity?.IsAuthenticated == true || eviction.IsOlderThanSeen(http))
         {
             context.AllowCacheStorage = false;
         }
 
         return ValueTask.CompletedTask;
     }
+}
+
+/// <summary>
+/// Takes the output cache's answers of an older case data generation out of memory as soon as a newer generation is seen.
+/// They can never be served again (their key holds their generation), but they would stay until they expire
+/// (<c>HttpCaching:OutputCacheSeconds</c>, 10 minutes by default): under steady writes — a State's import every few
+/// seconds — memory would grow with every write for that long (the soak of <c>bench/load</c> showed it). Each answer is
+/// tagged with its generation, and the first request that sees a newer one evicts the older tags. An answer computed under
+/// the old generation and finished after that is not stored at all.
+/// </summary>
+public sealed class OlderGenerationEviction(IServiceProvider services)
+{
+    private const string TagPrefix = "case-data-generation:";
+
+    // Looked up at the first eviction, not injected: the memory store is built from the output cache options, whose
+    // configuration holds the policy that holds this class, and a constructor dependency would close that circle (the
+    // app hung at its first request).
+    private IOutputCacheStore? _store;
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<long, byte> _tagged = new();
+    private long _newest; // the newest generation any request has seen
+    private long _evictedBelow; // the tags of every generation below this one are evicted
+
+    /// <summary>The tag of the answers of <paramref name="generation"/>, remembered until it is evicted.</summary>
+    public string Tag(long generation)
+    {
+        _tagged.TryAdd(generation, 0);
+        return TagPrefix + generation.ToString(CultureInfo.InvariantCulture);
+    }
+
+    public async ValueTask EvictOlderThanAsync(long generation)
+    {
+        var newest = Volatile.Read(ref _newest);
+        while (generation > newest)
+        {
+            var before = Interlocked.CompareExchange(ref _newest, generation, newest);
+            newest = before == newest ? generation : before;
+        }
+
+        // Two reads of two fields on every cached request; only the one request that moves _evictedBelow walks the tags.
+        var evictedBelow = Volatile.Read(ref _evictedBelow);
+        if (newest <= evictedBelow || Interlocked.CompareExchange(ref _evictedBelow, newest, evictedBelow) != evictedBelow)
+        {
+            return;
+        }
+
+        foreach (var older in _tagged.Keys)
+        {
+            if (older < newest && _tagged.TryRemove(older, out _))
+            {
+                // Not the request's token: the eviction must finish even if the reader who happened to trigger it goes away.
+                _store ??= services.GetRequiredService<IOutputCacheStore>();
+                await _store.EvictByTagAsync(TagPrefix + older.ToString(CultureInfo.InvariantCulture), CancellationToken.None);
+            }
+        }
+    }
+
+    /// <summary>Whether the request's answer belongs to a generation older than one already seen (its tag may be gone).</summary>
+    public bool IsOlderThanSeen(HttpContext http) =>
+        CaseDataGenerations.Known(http) is { } generation && generation < Volatile.Read(ref _newest);
 }

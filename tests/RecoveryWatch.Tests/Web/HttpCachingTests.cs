@@ -6,6 +6,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
@@ -49,9 +50,37 @@ public sealed class CommandLog : DbCommandInterceptor
 
 /// <summary>The known world with a row in every table the case data generation watches (an information round, a third
 /// party), every SQL command logged, and no background sweep to add commands of its own.</summary>
+/// <summary>The app's output cache store, recording the tags each answer is stored under and the tags evicted.</summary>
+public sealed class RecordingOutputCacheStore(IOutputCacheStore inner) : IOutputCacheStore
+{
+    public ConcurrentQueue<string> Stored { get; } = new();
+
+    public ConcurrentQueue<string> Evicted { get; } = new();
+
+    public ValueTask EvictByTagAsync(string tag, CancellationToken cancellationToken)
+    {
+        Evicted.Enqueue(tag);
+        return inner.EvictByTagAsync(tag, cancellationToken);
+    }
+
+    public ValueTask<byte[]?> GetAsync(string key, CancellationToken cancellationToken) => inner.GetAsync(key, cancellationToken);
+
+    public ValueTask SetAsync(string key, byte[] value, string[]? tags, TimeSpan validFor, CancellationToken cancellationToken)
+    {
+        foreach (var tag in tags ?? [])
+        {
+            Stored.Enqueue(tag);
+        }
+
+        return inner.SetAsync(key, value, tags, validFor, cancellationToken);
+    }
+}
+
 public class CachingWorld(DatabaseKind kind) : WorldApp(kind)
 {
     public CommandLog Commands { get; } = new();
+
+    public RecordingOutputCacheStore OutputCache { get; private set; } = null!;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -60,6 +89,9 @@ public class CachingWorld(DatabaseKind kind) : WorldApp(kind)
         {
             services.WithoutSilenceSweep();
             services.ConfigureDbContext<RecoveryWatchDbContext>(options => options.AddInterceptors(Commands));
+            var store = services.Last(d => d.ServiceType == typeof(IOutputCacheStore));
+            services.Remove(store);
+            services.AddSingleton<IOutputCacheStore>(provider => OutputCache = new RecordingOutputCacheStore((IOutputCacheStore)store.ImplementationFactory!(provider)));
         });
     }
 
@@ -221,6 +253,28 @@ public abstract class HttpCachingTests(CachingWorld world)
             Assert.Contains("Kilo renamed title", body);
             Assert.DoesNotContain("Kilo cached title", body);
         }
+    }
+
+    /// <summary>Answers of an older generation can never be served again; they leave memory at the first read of the new
+    /// one instead of staying until they expire (under steady imports memory grew with every write; bench/load's soak).</summary>
+    [Fact]
+    public async Task The_answers_of_an_older_generation_leave_the_output_cache_when_a_newer_one_is_read()
+    {
+        using var client = Anonymous();
+        var url = "/api/v1/cases?q=Alpha&pageSize=7";
+        Assert.Equal(HttpStatusCode.OK, (await GetAsync(client, url)).StatusCode);
+        var before = await world.GenerationAsync();
+        var olderTag = "case-data-generation:" + before.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Contains(olderTag, world.OutputCache.Stored);
+
+        await world.CreateCaseAsync(Case("Lima evicted generation").Between("NGA", "CHE").Measure(Stage.Frozen, 10m, "USD", "2019"));
+        Assert.True(await world.GenerationAsync() > before);
+        Assert.Equal(HttpStatusCode.OK, (await GetAsync(client, url)).StatusCode);
+
+        Assert.Contains(olderTag, world.OutputCache.Evicted);
+        var newerTag = "case-data-generation:" + (await world.GenerationAsync()).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.DoesNotContain(newerTag, world.OutputCache.Evicted);
+        Assert.Contains(newerTag, world.OutputCache.Stored);
     }
 
     [Fact]
