@@ -41,6 +41,11 @@ public class CaseExportBenchmarks
         FROM "Cases" c WHERE c."Status" = 'Published' AND c."Visibility" = 'Public' ORDER BY c."Id"
         """;
 
+    /// <summary>The same statement in PostgreSQL's spelling: <c>string_agg</c> for SQLite's <c>group_concat</c>.</summary>
+    private static readonly string HandWrittenPostgresSql = HandWrittenSql
+        .Replace("group_concat(DISTINCT \"RouteCode\")", "string_agg(DISTINCT \"RouteCode\", ',')", StringComparison.Ordinal)
+        .Replace("group_concat(", "string_agg(", StringComparison.Ordinal);
+
     private ServiceProvider _services = null!;
 
     [GlobalSetup]
@@ -62,7 +67,7 @@ public class CaseExportBenchmarks
         var connection = scope.ServiceProvider.GetRequiredService<RecoveryWatchDbContext>().Database.GetDbConnection();
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = HandWrittenSql;
+        command.CommandText = connection is Npgsql.NpgsqlConnection ? HandWrittenPostgresSql : HandWrittenSql;
         await using var reader = await command.ExecuteReaderAsync();
         await using var text = new StreamWriter(Stream.Null, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 65536, leaveOpen: true);
         await using var csv = new CsvWriter(text, new CsvConfiguration(CultureInfo.InvariantCulture));
