@@ -22,6 +22,8 @@ builder.Services.AddRecoveryWatchLocalization();
 builder.Services.AddRecoveryWatchIdentity();
 builder.Services.AddRecoveryWatchAuthorization();
 builder.Services.AddSignInRateLimit(builder.Configuration);
+// Migrations, reference data and the administrator, side by side with the server's start; requests wait at UseStartupGate.
+builder.Services.AddStartupInitialization(builder.Configuration);
 builder.Services.AddHostedService<SilenceSweep>();
 // No upload in this app needs more than 32 MB; larger bodies are refused before they are read.
 builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 32 * 1024 * 1024);
@@ -47,11 +49,8 @@ if (verbArgs.Length > 0)
     return await CommandLine.RunAsync(app, verbArgs);
 }
 
-await using (var scope = app.Services.CreateAsyncScope())
-{
-    await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(app.Configuration.GetValue("Demo", true));
-    await IdentitySetup.BootstrapAsync(scope.ServiceProvider, app.Configuration);
-}
+// The database's initialisation runs from here on, beside the pipeline's set-up and the server's start.
+app.Services.GetRequiredService<StartupInitialization>().Begin();
 
 if (!app.Environment.IsDevelopment())
 {
@@ -74,6 +73,7 @@ app.UseUnreadableFormCheck();
 app.UseStaticFiles();
 app.UseNoHttpsCompressionWhenSignedIn();
 app.UseRouting();
+app.UseStartupGate();
 app.UseAuthentication();
 // Once the caller is known and before anything reads: an anonymous GET of a public read goes to the read replica, if any.
 app.UseReplicaForPublicReads();

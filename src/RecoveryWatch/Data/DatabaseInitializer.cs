@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using RecoveryWatch.Cases;
 using RecoveryWatch.ReferenceData;
 
@@ -17,7 +19,7 @@ public sealed class DatabaseInitializer(RecoveryWatchDbContext db, SeedDemoCases
         // An up-to-date database (every start but the first after an upgrade) skips Migrate, which since EF Core 9 takes the
         // migration lock and compares the whole model with the snapshot on every call: a fixed few hundred milliseconds of
         // start-up (issue 9: healthy within 3 s) for nothing to apply. Pending model changes are caught by the test suite.
-        if ((await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
+        if (!await AllMigrationsAppliedAsync(cancellationToken))
         {
             await db.Database.MigrateAsync(cancellationToken);
         }
@@ -39,6 +41,40 @@ public sealed class DatabaseInitializer(RecoveryWatchDbContext db, SeedDemoCases
             await Analytics.StatisticsCellUpkeep.RebuildAllAsync(db, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// Whether the history table lists every migration of this build. Read with one plain query rather than
+    /// <c>GetPendingMigrationsAsync</c>, which builds a model of the history table with EF's full set of conventions: about
+    /// half a second of every start, while the app's own model is compiled. Any doubt (no history table yet, an unreadable
+    /// one) answers no, and <c>MigrateAsync</c>, which checks properly, decides.
+    /// </summary>
+    public async Task<bool> AllMigrationsAppliedAsync(CancellationToken cancellationToken = default)
+    {
+        var expected = db.GetService<IMigrationsAssembly>().Migrations.Keys;
+        var applied = new HashSet<string>(StringComparer.Ordinal);
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            // Quoted identifiers: the same text on SQLite and PostgreSQL, and EF's default history table on both.
+            command.CommandText = $"""SELECT "MigrationId" FROM "{HistoryRepository.DefaultTableName}" """;
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                applied.Add(reader.GetString(0));
+            }
+        }
+        catch (System.Data.Common.DbException)
+        {
+            return false;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+
+        return expected.All(applied.Contains);
     }
 
     public async Task InitializeAsync(bool loadDemo, CancellationToken cancellationToken = default)
