@@ -12,18 +12,21 @@ namespace RecoveryWatch.Web.Infrastructure;
 /// still stops the app with its error, and the test host's services are ready to use as before. Requests that reach the
 /// server in between wait at <see cref="StartupInitializationSetup.UseStartupGate"/>.
 /// </summary>
-public sealed partial class StartupInitialization : IHostedService, IDisposable
+public sealed partial class StartupInitialization : IHostedService
 {
     private readonly IServiceScopeFactory _scopes;
     private readonly Func<IServiceProvider, CancellationToken, Task> _initialize;
+    private readonly CancellationToken _stopping;
     private readonly ILogger<StartupInitialization> _logger;
-    private readonly CancellationTokenSource _stopping = new();
     private readonly Lazy<Task> _run;
 
-    public StartupInitialization(IServiceScopeFactory scopes, Func<IServiceProvider, CancellationToken, Task> initialize, ILogger<StartupInitialization> logger)
+    /// <param name="stopping">Ends the initialisation when the app stops before it is done (the host's ApplicationStopping).</param>
+    public StartupInitialization(IServiceScopeFactory scopes, Func<IServiceProvider, CancellationToken, Task> initialize, ILogger<StartupInitialization> logger,
+        CancellationToken stopping)
     {
         _scopes = scopes;
         _initialize = initialize;
+        _stopping = stopping;
         _logger = logger;
         // On a pool thread, once, whoever asks first (Program or the host).
         _run = new Lazy<Task>(() => Task.Run(RunAsync), LazyThreadSafetyMode.ExecutionAndPublication);
@@ -37,20 +40,14 @@ public sealed partial class StartupInitialization : IHostedService, IDisposable
 
     public Task StartAsync(CancellationToken cancellationToken) => Done.WaitAsync(cancellationToken);
 
-    public Task StopAsync(CancellationToken cancellationToken)
-    {
-        _stopping.Cancel();
-        return Task.CompletedTask;
-    }
-
-    public void Dispose() => _stopping.Dispose();
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     private async Task RunAsync()
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         await using (var scope = _scopes.CreateAsyncScope())
         {
-            await _initialize(scope.ServiceProvider, _stopping.Token);
+            await _initialize(scope.ServiceProvider, _stopping);
         }
 
         LogReady(_logger, (long)System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
@@ -73,7 +70,8 @@ public static class StartupInitializationSetup
                 await scopedServices.GetRequiredService<DatabaseInitializer>().InitializeAsync(configuration.GetValue("Demo", true), cancellationToken);
                 await IdentitySetup.BootstrapAsync(scopedServices, configuration);
             },
-            provider.GetRequiredService<ILogger<StartupInitialization>>()));
+            provider.GetRequiredService<ILogger<StartupInitialization>>(),
+            provider.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping));
         services.AddHostedService(provider => provider.GetRequiredService<StartupInitialization>());
         return services;
     }

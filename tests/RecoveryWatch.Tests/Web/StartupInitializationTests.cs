@@ -47,7 +47,8 @@ public sealed class StartupInitializationTests
     [Fact]
     public void The_host_starts_the_initialisation_and_the_server_side_by_side()
     {
-        var services = new ServiceCollection().AddLogging().AddStartupInitialization(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
+        var services = new ServiceCollection().AddLogging().AddSingleton<IHostApplicationLifetime, Microsoft.Extensions.Hosting.Internal.ApplicationLifetime>()
+            .AddStartupInitialization(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
         using var provider = services.BuildServiceProvider();
         Assert.True(provider.GetRequiredService<IOptions<HostOptions>>().Value.ServicesStartConcurrently);
         Assert.Same(provider.GetRequiredService<StartupInitialization>(), provider.GetServices<IHostedService>().Single());
@@ -75,7 +76,7 @@ public sealed class StartupInitializationTests
     {
         var services = new ServiceCollection();
         services.AddSingleton(provider => new StartupInitialization(provider.GetRequiredService<IServiceScopeFactory>(), initialize,
-            Microsoft.Extensions.Logging.Abstractions.NullLogger<StartupInitialization>.Instance));
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<StartupInitialization>.Instance, CancellationToken.None));
         var provider = services.BuildServiceProvider();
         var served = false;
         var app = new ApplicationBuilder(provider);
