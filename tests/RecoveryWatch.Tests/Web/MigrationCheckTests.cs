@@ -9,7 +9,7 @@ namespace RecoveryWatch.Tests.Web;
 public abstract class MigrationCheckTests(RecoveryWatchApp app)
 {
     [Fact]
-    public async Task A_database_missing_any_migration_of_the_build_is_migrated_and_an_up_to_date_one_is_not()
+    public async Task The_check_says_no_for_a_database_missing_any_migration_of_the_build_and_yes_for_an_up_to_date_one()
     {
         await using var scope = app.Services.CreateAsyncScope();
         var initializer = scope.ServiceProvider.GetRequiredService<DatabaseInitializer>();
