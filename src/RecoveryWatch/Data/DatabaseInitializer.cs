@@ -46,16 +46,17 @@ public sealed class DatabaseInitializer(RecoveryWatchDbContext db, SeedDemoCases
     /// <summary>
     /// Whether the history table lists every migration of this build. Read with one plain query rather than
     /// <c>GetPendingMigrationsAsync</c>, which builds a model of the history table with EF's full set of conventions: about
-    /// half a second of every start, while the app's own model is compiled. Any doubt (no history table yet, an unreadable
-    /// one) answers no, and <c>MigrateAsync</c>, which checks properly, decides.
+    /// half a second of every start, while the app's own model is compiled. Any doubt (no database or history table yet, an
+    /// unreadable one) answers no, and <c>MigrateAsync</c>, which checks properly, decides.
     /// </summary>
     public async Task<bool> AllMigrationsAppliedAsync(CancellationToken cancellationToken = default)
     {
         var expected = db.GetService<IMigrationsAssembly>().Migrations.Keys;
         var applied = new HashSet<string>(StringComparer.Ordinal);
-        await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
+            // Inside the try: a PostgreSQL database that does not exist yet cannot be opened, and MigrateAsync creates it.
+            await db.Database.OpenConnectionAsync(cancellationToken);
             await using var command = db.Database.GetDbConnection().CreateCommand();
             // Quoted identifiers: the same text on SQLite and PostgreSQL, and EF's default history table on both.
             command.CommandText = $"""SELECT "MigrationId" FROM "{HistoryRepository.DefaultTableName}" """;

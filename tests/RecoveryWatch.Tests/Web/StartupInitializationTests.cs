@@ -72,6 +72,32 @@ public sealed class StartupInitializationTests
         Assert.Contains("Admin:Password", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_app_creates_a_PostgreSQL_database_that_does_not_exist_yet()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseKind.Postgres);
+        await using (var admin = new Npgsql.NpgsqlConnection(Environment.GetEnvironmentVariable(TestDatabase.PostgresVariable)))
+        {
+            await admin.OpenAsync();
+            var name = new Npgsql.NpgsqlConnectionStringBuilder(database.ConnectionString).Database;
+            await using var drop = new Npgsql.NpgsqlCommand($"DROP DATABASE \"{name}\" WITH (FORCE)", admin);
+            await drop.ExecuteNonQueryAsync();
+        }
+
+        await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+        {
+            builder.UseEnvironment("Testing");
+            builder.UseSetting("Database:Provider", database.Provider);
+            builder.UseSetting("ConnectionStrings:RecoveryWatch", database.ConnectionString);
+            builder.UseSetting("Demo", "false");
+        });
+
+        var response = await factory.CreateClient().GetAsync("/healthz");
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        await using var scope = factory.Services.CreateAsyncScope();
+        Assert.True(await scope.ServiceProvider.GetRequiredService<RecoveryWatch.Data.DatabaseInitializer>().AllMigrationsAppliedAsync());
+    }
+
     private static (StartupInitialization Startup, RequestDelegate Pipeline, Func<bool> Served) Gated(Func<IServiceProvider, CancellationToken, Task> initialize)
     {
         var services = new ServiceCollection();
